@@ -1,0 +1,1 @@
+"""Packaged reference data for the core app (read with importlib.resources)."""
