@@ -41,6 +41,7 @@ import unicodedata
 __all__ = [
     "ALPHABET",
     "REGISTRATION_AUTHORITIES",
+    "WEIGHTS",
     "InvalidUSCC",
     "compute_check_character",
     "compute_organisation_check_character",
@@ -61,7 +62,9 @@ WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 
 #: Registration-authority code (position 1) -> (authority, {organisation-type code: meaning}).
 #: GB 32100-2015's table plus the authorities later assigned codes under the same scheme
-#: (as commonly published alongside the standard). Unlisted combinations are rejected.
+#: (as commonly published alongside the standard, e.g. the table reproduced at
+#: https://osuse.cn/post/10002590.html). Unlisted combinations are rejected; if a genuine code
+#: turns up with a newer combination, add it here.
 REGISTRATION_AUTHORITIES: dict[str, tuple[str, dict[str, str]]] = {
     "1": (
         "institutional establishment (机构编制)",
