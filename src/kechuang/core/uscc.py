@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from kechuang.i18n import gettext_noop
+
 __all__ = [
     "ALPHABET",
     "REGISTRATION_AUTHORITIES",
@@ -136,8 +138,11 @@ class InvalidUSCC(ValueError):
     (e.g. the length).
     """
 
-    def __init__(self, message: str, position: int | None = None) -> None:
+    def __init__(self, template: str, position: int | None = None, /, **params: object) -> None:
+        message = template % params if params else template
         super().__init__(message)
+        self.template = template  # untranslated, marked for gettext, so the web layer can translate it
+        self.params = params
         self.message = message
         self.position = position
 
@@ -156,15 +161,14 @@ def normalise_uscc(code: str) -> str:
 def _check_alphabet(chars: str) -> None:
     for index, ch in enumerate(chars, start=1):
         if ch not in _VALUE:
-            hint = ""
-            if ch.upper() in _VALUE:
-                hint = " (lower case; normalise_uscc() upper-cases)"
-            elif ch.upper() in "IOZSV":
-                hint = " (the letters I, O, Z, S and V are never used)"
             raise InvalidUSCC(
-                f"character {ch!r} at position {index} is not allowed{hint}; a USCC uses 0-9 "
-                "and the uppercase letters except I, O, Z, S, V",
+                gettext_noop(
+                    "Character '%(char)s' at position %(position)d is not allowed; a credit code uses "
+                    "0-9 and the upper-case letters except I, O, Z, S, V."
+                ),
                 index,
+                char=ch,
+                position=index,
             )
 
 
@@ -175,7 +179,10 @@ def compute_check_character(first17: str) -> str:
     where 31 becomes 0, and the result is written with :data:`ALPHABET`.
     """
     if len(first17) != 17:
-        raise InvalidUSCC(f"need exactly 17 characters to compute a check character, got {len(first17)}")
+        raise InvalidUSCC(
+            gettext_noop("Need exactly 17 characters to compute a check character, got %(length)d."),
+            length=len(first17),
+        )
     _check_alphabet(first17)
     total = sum(_VALUE[ch] * weight for ch, weight in zip(first17, WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
@@ -188,7 +195,10 @@ def compute_organisation_check_character(body: str) -> str:
     digits count 0-9 and letters A-Z count 10-35; 10 is written ``X`` and 11 is ``0``.
     """
     if len(body) != 8 or not all(ch.isascii() and (ch.isdigit() or ch.isupper()) for ch in body):
-        raise InvalidUSCC(f"an organisation-code body is 8 digits or uppercase letters, got {body!r}")
+        raise InvalidUSCC(
+            gettext_noop("An organisation-code body is 8 digits or upper-case letters, got '%(body)s'."),
+            body=body,
+        )
     total = sum(int(ch, 36) * weight for ch, weight in zip(body, _GB11714_WEIGHTS, strict=True))
     value = 11 - total % 11
     return "X" if value == 10 else "0" if value == 11 else str(value)
@@ -203,44 +213,71 @@ def validate_uscc(code: str, *, check_organisation_code: bool = False) -> None:
     and the check character.
     """
     if len(code) != 18:
-        raise InvalidUSCC(f"a USCC is 18 characters long, got {len(code)}")
+        raise InvalidUSCC(
+            gettext_noop("A unified social credit code has 18 characters; this one has %(length)d."),
+            length=len(code),
+        )
     _check_alphabet(code)
 
     authority = REGISTRATION_AUTHORITIES.get(code[0])
     if authority is None:
-        known = ", ".join(REGISTRATION_AUTHORITIES)
         raise InvalidUSCC(
-            f"registration-authority code {code[0]!r} at position 1 is not defined (known: {known})", 1
+            gettext_noop(
+                "The registration-authority code '%(char)s' (position 1) is not defined; known: %(known)s."
+            ),
+            1,
+            char=code[0],
+            known=", ".join(REGISTRATION_AUTHORITIES),
         )
     authority_name, kinds = authority
     if code[1] not in kinds:
         raise InvalidUSCC(
-            f"organisation-type code {code[1]!r} at position 2 is not defined for registration "
-            f"authority {code[0]!r} ({authority_name}); allowed: {', '.join(kinds)}",
+            gettext_noop(
+                "The organisation-type code '%(char)s' (position 2) is not defined for registration "
+                "authority '%(authority)s' (%(authority_name)s); allowed: %(allowed)s."
+            ),
             2,
+            char=code[1],
+            authority=code[0],
+            authority_name=authority_name,
+            allowed=", ".join(kinds),
         )
 
     for index in range(2, 8):
         if not code[index].isdigit():
             raise InvalidUSCC(
-                f"character {code[index]!r} at position {index + 1} must be a digit: positions 3-8 "
-                "are the administrative division code (GB/T 2260)",
+                gettext_noop(
+                    "Character '%(char)s' at position %(position)d must be a digit: positions 3-8 are "
+                    "the administrative division code (GB/T 2260)."
+                ),
                 index + 1,
+                char=code[index],
+                position=index + 1,
             )
 
     if check_organisation_code:
         expected_org = compute_organisation_check_character(code[8:16])
         if code[16] != expected_org:
             raise InvalidUSCC(
-                f"the organisation code (positions 9-17) has a wrong GB 11714 check character at "
-                f"position 17: expected {expected_org!r}, got {code[16]!r}",
+                gettext_noop(
+                    "The organisation code (positions 9-17) has a wrong GB 11714 check character at "
+                    "position 17: expected '%(expected)s', got '%(got)s'."
+                ),
                 17,
+                expected=expected_org,
+                got=code[16],
             )
 
     expected = compute_check_character(code[:17])
     if code[17] != expected:
         raise InvalidUSCC(
-            f"the check character (position 18) is wrong: expected {expected!r}, got {code[17]!r}", 18
+            gettext_noop(
+                "The check character (position 18) is wrong: expected '%(expected)s', got '%(got)s'. "
+                "Check the code for a mistyped character."
+            ),
+            18,
+            expected=expected,
+            got=code[17],
         )
 
 

@@ -1,0 +1,54 @@
+# kechuang: the two commands of the README, and the steps they are made of.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export KECHUANG_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: demo test install assets e2e-browser lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch node_modules/.package-lock.json
+
+install: $(STAMP)
+
+assets: node_modules/.package-lock.json
+
+## make demo: install, migrate, load demo data, and serve on http://127.0.0.1:8000
+demo: install assets
+	DEBUG=0 $(BIN)/kechuang migrate --noinput
+	$(BIN)/kechuang collectstatic --noinput --verbosity 0
+	$(BIN)/kechuang demo-data
+	@echo ""
+	@echo "kechuang is starting on http://127.0.0.1:8000  (Ctrl-C stops it)"
+	$(BIN)/kechuang serve --bind 127.0.0.1:8000 --worker
+
+## make test: install what the tests need and run the whole suite (unit, integration and browser tests)
+test: install assets e2e-browser
+	$(BIN)/kechuang collectstatic --noinput --verbosity 0
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The browser tests drive Debian's Chromium; install it when it is missing (root on these machines).
+e2e-browser:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
+
+lint: install
+	$(BIN)/ruff check .
+
+messages: install
+	cd src/kechuang && ../../$(BIN)/kechuang makemessages -l zh_Hans --no-obsolete && ../../$(BIN)/kechuang compilemessages
+
+clean:
+	rm -rf $(VENV) node_modules var

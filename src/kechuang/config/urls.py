@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kechuang.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("", include("kechuang.core.urls")),
+]

@@ -1,0 +1,26 @@
+"""Template context every page needs: the navigation for the user's roles and unread notices."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from kechuang.core.actors import actor_of
+from kechuang.core.navigation import items_for
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    entries = []
+    for item in items_for(actor_of(user).roles):
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        entries.append({"label": item.label, "url": url, "icon": item.icon,
+                        "active": request.path == url or (url != "/" and request.path.startswith(url))})
+    from kechuang.core.notifications import unread_for
+
+    return {"nav_items": entries, "unread_count": unread_for(user).count()}

@@ -1,0 +1,54 @@
+"""Reads of the core, scoped to what the asking user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from kechuang.core.actors import actor_of
+from kechuang.core.models import AuditEntry, Organisation, User
+from kechuang.core.permissions import ScopeKind, visible_scope
+
+
+def visible_organisations(user: User) -> QuerySet[Organisation]:
+    """Organisations ``user`` may see; the SQL twin of ``permissions.decide(..., VIEW, ...)``."""
+    scope = visible_scope(actor_of(user))
+    qs = Organisation.objects.select_related("region", "parent")
+    if scope.kind == ScopeKind.ALL:
+        return qs
+    if scope.kind == ScopeKind.REGION:
+        own = Q(pk=scope.org_id) if scope.org_id else Q()
+        return qs.filter(Q(region__code__startswith=scope.region_prefix) | own)
+    if scope.kind == ScopeKind.OWN:
+        return qs.filter(pk=scope.org_id)
+    return qs.none()
+
+
+def organisation_list(
+    user: User, *, q: str = "", kind: str = "", region: str = ""
+) -> QuerySet[Organisation]:
+    """The organisation table: search by name or credit code, filter by type and region prefix."""
+    qs = visible_organisations(user)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q) | Q(uscc__iexact=q.strip().upper()))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if region:
+        qs = qs.filter(region__code__startswith=region.rstrip("0") or region)
+    return qs.order_by("name", "pk")
+
+
+def organisation_counts_by_kind(user: User) -> dict[str, int]:
+    rows = visible_organisations(user).order_by().values("kind").annotate(n=Count("pk"))
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def audit_search(*, q: str = "", action: str = "", model: str = "") -> QuerySet[AuditEntry]:
+    qs = AuditEntry.objects.select_related("content_type")
+    if q:
+        qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q) | Q(reason__icontains=q)
+                       | Q(object_id=q))
+    if action:
+        qs = qs.filter(action=action)
+    if model:
+        qs = qs.filter(content_type__model=model)
+    return qs

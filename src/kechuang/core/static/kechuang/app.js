@@ -1,0 +1,26 @@
+// Draw the charts of a page: every element with data-chart reads its data from a json_script block.
+// Kept in a static file (no inline script) so the Content-Security-Policy can forbid inline code.
+(function () {
+  function draw(el) {
+    if (!window.echarts) return;
+    var source = document.getElementById(el.dataset.source);
+    if (!source) return;
+    var data = JSON.parse(source.textContent);
+    var chart = window.echarts.init(el);
+    var kind = el.dataset.chart;
+    if (kind === "bar") {
+      chart.setOption({
+        tooltip: {}, grid: { left: 40, right: 10, bottom: 40, top: 20 },
+        xAxis: { type: "category", data: data.labels, axisLabel: { interval: 0 } },
+        yAxis: { type: "value" },
+        series: [{ type: "bar", data: data.values, itemStyle: { color: "#0b4f8a" } }]
+      });
+    } else if (data.option) {
+      chart.setOption(data.option);
+    }
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+  function drawAll(root) { (root || document).querySelectorAll("[data-chart]").forEach(draw); }
+  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
+})();

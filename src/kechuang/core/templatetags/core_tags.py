@@ -1,0 +1,35 @@
+"""Template helpers: query strings that keep filters across pages, Bootstrap-styled widgets."""
+
+from __future__ import annotations
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: object) -> str:
+    """The current query string with ``changes`` applied (so paging keeps the search and filters)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
+
+
+@register.simple_tag
+def bootstrap_widget(field: forms.BoundField) -> SafeString:
+    """Render a field's widget with Bootstrap classes and the ARIA links to its error and help text."""
+    widget = field.field.widget
+    css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    attrs: dict[str, str] = {"class": css + (" is-invalid" if field.errors else "")}
+    described = [f"{field.auto_id}_error"] if field.errors else []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

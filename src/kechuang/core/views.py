@@ -1,0 +1,166 @@
+"""Web views of the core: thin; they read through selectors and write through services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kechuang.core import selectors, services
+from kechuang.core.actors import actor_of, org_ref
+from kechuang.core.attachments import attachment_add, attachments_of
+from kechuang.core.audit import audit_for
+from kechuang.core.forms import LockoutAuthenticationForm, OrganisationForm, UploadForm
+from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notification, Organisation
+from kechuang.core.notifications import mark_read
+from kechuang.core.permissions import Action, decide
+from kechuang.core.roles import ORG_KIND_LABELS, OrgKind, Role
+
+PAGE_SIZE = 25
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = LockoutAuthenticationForm
+    redirect_authenticated_user = True
+
+
+def paginate(request: HttpRequest, qs, per_page: int = PAGE_SIZE):
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    counts = selectors.organisation_counts_by_kind(request.user)
+    chart = {
+        "labels": [_(ORG_KIND_LABELS[OrgKind(k)]) for k, _label in ORG_KIND_CHOICES if counts.get(k)],
+        "values": [counts[k] for k, _label in ORG_KIND_CHOICES if counts.get(k)],
+        "title": _("Organisations by type"),
+    }
+    notes = Notification.objects.filter(recipient=request.user)[:5]
+    return render(request, "core/dashboard.html", {
+        "counts": [(_(ORG_KIND_LABELS[OrgKind(k)]), counts.get(k, 0)) for k, _label in ORG_KIND_CHOICES],
+        "total": sum(counts.values()),
+        "chart": chart,
+        "notes": notes,
+    })
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    kind = request.GET.get("kind", "")
+    region = request.GET.get("region", "").strip()
+    page = paginate(request, selectors.organisation_list(request.user, q=q, kind=kind, region=region))
+    can_create = actor_of(request.user).roles & {Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.DEPARTMENT_USER}
+    context = {"page": page, "q": q, "kind": kind, "region": region, "kinds": ORG_KIND_CHOICES,
+               "can_create": bool(can_create)}
+    template = "core/_organisation_table.html" if request.headers.get("HX-Request") else "core/organisation_list.html"
+    return render(request, template, context)
+
+
+def _visible_org(request: HttpRequest, pk: int) -> Organisation:
+    org = get_object_or_404(Organisation.objects.select_related("region", "parent"), pk=pk)
+    services.ensure_allowed(request.user, Action.VIEW, org_ref(org), org)
+    return org
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _visible_org(request, pk)
+    actor = actor_of(request.user)
+    return render(request, "core/organisation_detail.html", {
+        "org": org,
+        "can_edit": decide(actor, Action.EDIT, org_ref(org)).allowed,
+        "audit": audit_for(org)[:50],
+        "attachments": attachments_of(org),
+        "upload_form": UploadForm(),
+        "members": org.members.order_by("username")[:50],
+    })
+
+
+def _save_organisation(request: HttpRequest, org: Organisation | None) -> HttpResponse:
+    initial = OrganisationForm.initial_from(org) if org else {}
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if org is None:
+                org = services.organisation_create(
+                    actor=request.user, data=form.to_input(), reason=form.cleaned_data["reason"])
+                messages.success(request, _("Organisation %(name)s created.") % {"name": org.name})
+            else:
+                services.organisation_update(actor=request.user, organisation=org, data=form.to_input(),
+                                             reason=form.cleaned_data["reason"])
+                messages.success(request, _("Changes to %(name)s saved.") % {"name": org.name})
+            return redirect("core:organisation_detail", pk=org.pk)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "core/organisation_form.html", {"form": form, "org": org}, status=status)
+
+
+@login_required
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    return _save_organisation(request, None)
+
+
+@login_required
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _visible_org(request, pk)
+    services.ensure_allowed(request.user, Action.EDIT, org_ref(org), org)
+    return _save_organisation(request, org)
+
+
+@login_required
+@require_POST
+def organisation_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    org = _visible_org(request, pk)
+    services.ensure_allowed(request.user, Action.EDIT, org_ref(org), org)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment_add(actor=request.user, owner=org, upload=form.cleaned_data["file"])
+            messages.success(request, _("File uploaded."))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+    else:
+        messages.error(request, _("Choose a file to upload."))
+    return redirect("core:organisation_detail", pk=org.pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(Attachment, pk=pk)
+    owner = attachment.owner_type.get_object_for_this_type(pk=attachment.owner_id)
+    if isinstance(owner, Organisation):
+        _visible_org(request, owner.pk)
+    elif not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
+        raise PermissionDenied(_("You may not open this file."))
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    if not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
+        raise PermissionDenied(_("Only bureau administrators may read the whole audit trail."))
+    q = request.GET.get("q", "").strip()
+    action = request.GET.get("action", "")
+    page = paginate(request, selectors.audit_search(q=q, action=action), per_page=50)
+    return render(request, "core/audit_list.html",
+                  {"page": page, "q": q, "action": action, "actions": AuditEntry.Action.choices})
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        mark_read(user=request.user)
+        return redirect("core:notifications")
+    page = paginate(request, Notification.objects.filter(recipient=request.user))
+    return render(request, "core/notification_list.html", {"page": page})
