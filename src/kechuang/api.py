@@ -11,6 +11,9 @@ from ninja import NinjaAPI
 
 from kechuang.core.api import TokenAuth
 from kechuang.core.api import router as core_router
+from kechuang.enterprises.api import router as enterprises_router
+from kechuang.plans.api import router as plans_router
+from kechuang.projects.api import router as projects_router
 
 api = NinjaAPI(
     title="kechuang API",
@@ -22,6 +25,9 @@ api = NinjaAPI(
     "(create one with `kechuang createtoken USER`).",
 )
 api.add_router("/", core_router)
+api.add_router("/plans", plans_router)
+api.add_router("/enterprises", enterprises_router)
+api.add_router("/projects", projects_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -145,7 +145,8 @@ if not DEBUG and env_bool("KECHUANG_PRODUCTION", False):
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each app keeps its own catalogue in <app>/locale (found by Django automatically); this is the shared one.
+LOCALE_PATHS = [PACKAGE_DIR / "core" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

@@ -7,5 +7,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("plans/", include("kechuang.plans.urls")),
+    path("enterprises/", include("kechuang.enterprises.urls")),
+    path("projects/", include("kechuang.projects.urls")),
     path("", include("kechuang.core.urls")),
 ]

@@ -1,0 +1,6 @@
+"""Web routes of the enterprises app."""
+
+
+app_name = "enterprises"
+
+urlpatterns: list = []

@@ -1,0 +1,6 @@
+"""Web routes of the plans app."""
+
+
+app_name = "plans"
+
+urlpatterns: list = []

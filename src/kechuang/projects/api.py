@@ -1,0 +1,5 @@
+"""API endpoints of the projects app, mounted under /api/v1/ by kechuang.api."""
+
+from ninja import Router
+
+router = Router(tags=["projects"])

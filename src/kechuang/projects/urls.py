@@ -1,0 +1,6 @@
+"""Web routes of the projects app."""
+
+
+app_name = "projects"
+
+urlpatterns: list = []
