@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kechuang.core.roles import GOVERNMENT_KINDS, OrgKind, Role
+from kechuang.i18n import gettext_noop
 
 
 class Action(StrEnum):
@@ -113,9 +114,9 @@ def _registers_applicants(actor: Actor) -> bool:
 def decide(actor: Actor, action: Action, org: OrgRef) -> Decision:
     """May ``actor`` take ``action`` on ``org``? The answer says why."""
     if Role.BUREAU_ADMIN in actor.roles:
-        return Decision(True, "Bureau administrators manage every organisation.")
+        return Decision(True, gettext_noop("Bureau administrators manage every organisation."))
     if action == Action.DELETE:
-        return Decision(False, "Only a bureau administrator may delete an organisation.")
+        return Decision(False, gettext_noop("Only a bureau administrator may delete an organisation."))
 
     own = _is_own(actor, org)
     region = in_region(actor, org)
@@ -123,21 +124,23 @@ def decide(actor: Actor, action: Action, org: OrgRef) -> Decision:
 
     if action == Action.VIEW:
         if own:
-            return Decision(True, "Users see their own organisation.")
+            return Decision(True, gettext_noop("Users see their own organisation."))
         if actor.roles & BUREAU_READERS and region:
-            return Decision(True, "Bureau staff see the organisations of their region.")
-        return Decision(False, "This organisation is outside your organisation and region.")
+            return Decision(True, gettext_noop("Bureau staff see the organisations of their region."))
+        return Decision(False, gettext_noop("This organisation is outside your organisation and region."))
 
     if action == Action.EDIT and own and actor.roles & {Role.ENTERPRISE_USER}:
-        return Decision(True, "Enterprise users keep their own organisation's profile.")
+        return Decision(True, gettext_noop("Enterprise users keep their own organisation's profile."))
 
     if _registers_applicants(actor):
         if government:
-            return Decision(False, "Only a bureau administrator may manage government organisations.")
+            return Decision(False, gettext_noop("Only a bureau administrator may manage government organisations."))
         if not region:
-            return Decision(False, "You may only manage organisations in your own region.")
-        return Decision(True, "Programme officers and district bureaus register organisations of their region.")
+            return Decision(False, gettext_noop("You may only manage organisations in your own region."))
+        return Decision(
+            True, gettext_noop("Programme officers and district bureaus register organisations of their region.")
+        )
 
     if action == Action.CREATE:
-        return Decision(False, "Your role may not register organisations.")
-    return Decision(False, "Your role may not edit this organisation.")
+        return Decision(False, gettext_noop("Your role may not register organisations."))
+    return Decision(False, gettext_noop("Your role may not edit this organisation."))

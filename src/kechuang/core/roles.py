@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kechuang.i18n import gettext_noop
+
 
 class Role(StrEnum):
     BUREAU_ADMIN = "bureau_admin"
@@ -21,14 +23,14 @@ class Role(StrEnum):
 
 # English source strings; the Django layer wraps them in gettext (see kechuang.core.labels).
 ROLE_LABELS: dict[Role, str] = {
-    Role.BUREAU_ADMIN: "Bureau administrator",
-    Role.PLANNER: "Planner",
-    Role.DEPARTMENT_USER: "Department user",
-    Role.PROGRAMME_OFFICER: "Programme officer",
-    Role.ENTERPRISE_USER: "Enterprise user",
-    Role.EXPERT: "Expert",
-    Role.COMMISSIONER: "S&T commissioner",
-    Role.LEADER: "Leader",
+    Role.BUREAU_ADMIN: gettext_noop("Bureau administrator"),
+    Role.PLANNER: gettext_noop("Planner"),
+    Role.DEPARTMENT_USER: gettext_noop("Department user"),
+    Role.PROGRAMME_OFFICER: gettext_noop("Programme officer"),
+    Role.ENTERPRISE_USER: gettext_noop("Enterprise user"),
+    Role.EXPERT: gettext_noop("Expert"),
+    Role.COMMISSIONER: gettext_noop("S&T commissioner"),
+    Role.LEADER: gettext_noop("Leader"),
 }
 
 
@@ -43,13 +45,13 @@ class OrgKind(StrEnum):
 
 
 ORG_KIND_LABELS: dict[OrgKind, str] = {
-    OrgKind.ENTERPRISE: "Enterprise",
-    OrgKind.UNIVERSITY: "University",
-    OrgKind.INSTITUTE: "Research institute",
-    OrgKind.BUREAU: "S&T bureau",
-    OrgKind.DEPARTMENT: "Bureau department",
-    OrgKind.DISTRICT_BUREAU: "District bureau",
-    OrgKind.INTERMEDIARY: "Intermediary",
+    OrgKind.ENTERPRISE: gettext_noop("Enterprise"),
+    OrgKind.UNIVERSITY: gettext_noop("University"),
+    OrgKind.INSTITUTE: gettext_noop("Research institute"),
+    OrgKind.BUREAU: gettext_noop("S&T bureau"),
+    OrgKind.DEPARTMENT: gettext_noop("Bureau department"),
+    OrgKind.DISTRICT_BUREAU: gettext_noop("District bureau"),
+    OrgKind.INTERMEDIARY: gettext_noop("Intermediary"),
 }
 
 # Organisations that are part of government: they carry no credit code requirement for departments.
