@@ -26,7 +26,7 @@ def fill(po_text: str, translations: dict[str, object]) -> tuple[str, list[str]]
     missing: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
-        comments, msgid_block, plural_line, plural_block, _ = match.groups()
+        comments, msgid_block, plural_line, _plural_block, _ = match.groups()
         msgid = unquote(msgid_block)
         if not msgid:
             return match.group(0)
@@ -48,7 +48,8 @@ def fill(po_text: str, translations: dict[str, object]) -> tuple[str, list[str]]
 def main() -> None:
     po_path, map_path = Path(sys.argv[1]), Path(sys.argv[2])
     text, missing = fill(po_path.read_text(encoding="utf-8"), json.loads(map_path.read_text(encoding="utf-8")))
-    text = text.replace('"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"', '"Plural-Forms: nplurals=1; plural=0;\\n"')
+    placeholder = '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"'
+    text = text.replace(placeholder, '"Plural-Forms: nplurals=1; plural=0;\\n"')
     po_path.write_text(text, encoding="utf-8")
     for msgid in missing:
         print(f"untranslated: {msgid}")

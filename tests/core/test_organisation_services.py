@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import override
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry, Organisation
@@ -34,7 +35,7 @@ def test_wrong_check_character_is_refused_and_nothing_stored(world) -> None:
     officer = world.user(Role.PROGRAMME_OFFICER)
     bad = GOOD_CODE[:-1] + ("0" if GOOD_CODE[-1] != "0" else "1")
     before = (Organisation.objects.count(), AuditEntry.objects.count())
-    with pytest.raises(ValidationError) as info:
+    with override("en"), pytest.raises(ValidationError) as info:
         organisation_create(actor=officer, data=payload(uscc=bad))
     assert "position 18" in info.value.message_dict["uscc"][0]
     assert (Organisation.objects.count(), AuditEntry.objects.count()) == before
