@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kechuang.core.models import Organisation, Region, User
+from kechuang.core.regions import regions_load
 from kechuang.core.roles import OrgKind, Role
 from kechuang.core.services import user_create
 from kechuang.core.uscc import make_uscc_from_parts
@@ -30,6 +31,7 @@ class World:
     """A city bureau (宁波 330200), one of its districts (海曙 330203), and another city (杭州 330100)."""
 
     def __init__(self) -> None:
+        regions_load()  # a transactional test before this one may have flushed the table
         self.city = Region.objects.get(code="330200")
         self.district = Region.objects.get(code="330203")
         self.other_district = Region.objects.get(code="330205")

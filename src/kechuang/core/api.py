@@ -1,6 +1,5 @@
 """API endpoints of the core: organisations and regions, scoped like the web pages."""
 
-from __future__ import annotations
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404

@@ -111,12 +111,15 @@ def backup_restore(path: Path, *, force: bool = False) -> dict[str, object]:
             call_command("flush", verbosity=0, interactive=False)
         data = archive.read("data.json").decode()
         with transaction.atomic():
-            objects = list(serializers.deserialize("json", data, handle_forward_references=True))
-            for obj in objects:
+            # Save while deserialising: a natural-key reference (a role grant's user) resolves only
+            # once the row it points to is in the database; the rest are fixed up afterwards.
+            deferred = []
+            for obj in serializers.deserialize("json", data, handle_forward_references=True):
                 obj.save()
-            for obj in objects:
                 if obj.deferred_fields:
-                    obj.save_deferred_fields()
+                    deferred.append(obj)
+            for obj in deferred:
+                obj.save_deferred_fields()
             _reset_sequences()
         media_root = Path(settings.MEDIA_ROOT)
         for name in names:

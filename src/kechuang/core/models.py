@@ -38,9 +38,6 @@ class Region(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
-    def natural_key(self) -> tuple[str]:
-        return (self.code,)
-
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, db_index=True)
