@@ -31,7 +31,7 @@ class Ladder(Generic[T]):
 
     def lookup(self, figure: Decimal | int) -> T:
         for bound, strict, value in self.steps:
-            if _reaches(figure, bound, strict):
+            if figure > bound or (figure == bound and not strict):
                 return value
         return self.default
 
@@ -71,6 +71,13 @@ class HteRules:
     rd_org_items: tuple[tuple[str, int], ...]  # questionnaire field, max points
     growth_bands: Ladder[Band]
     growth_item_max: int
+
+    def rd_rate_for(self, latest_sales: Decimal | int) -> Decimal:
+        """The R&D-to-sales rate required for the latest year's sales (upper bounds inclusive)."""
+        for upper, rate in self.rd_rate_by_sales:
+            if upper is None or latest_sales <= upper:
+                return rate
+        raise ValueError("the R&D rate table needs an open-ended last row")
 
 
 @dataclass(frozen=True, slots=True)
