@@ -117,7 +117,7 @@ def _rd_ratio(facts: Facts, rules: HteRules, verdict: Verdict) -> Explained:
     params = {"ratio": ratio, "required": rate, "years": years, "latest_sales": latest}
     message = Message(
         "R&D expense is {ratio:.2%} of sales over {years} year(s); {required:.0%} is required for "
-        "latest-year sales of {latest_sales:,} yuan",
+        "latest-year sales of {latest_sales:,.2f} yuan",
         params,
     )
     condition = Condition("hte.rd_ratio", verdict, ratio, rate, message, source)
@@ -125,7 +125,7 @@ def _rd_ratio(facts: Facts, rules: HteRules, verdict: Verdict) -> Explained:
         return condition, None
     shortfall = ceil_fen(rate * facts.sales_total - facts.rd_total)
     text = (
-        "R&D expense is {ratio:.2%} of sales; {required:.0%} needs {shortfall:,} yuan more over "
+        "R&D expense is {ratio:.2%} of sales; {required:.0%} needs {shortfall:,.2f} yuan more over "
         "{years} year(s)"
     )
     return condition, Gap(
@@ -147,7 +147,7 @@ def _domestic_rd(facts: Facts, rules: HteRules, verdict: Verdict) -> Explained:
         return condition, None
     shortfall = ceil_fen(added_to_reach_share(facts.domestic_rd_total, facts.rd_total, share))
     text = (
-        "R&D in China is {ratio:.2%} of all R&D; {required:.0%} needs {shortfall:,} yuan more R&D spent "
+        "R&D in China is {ratio:.2%} of all R&D; {required:.0%} needs {shortfall:,.2f} yuan more R&D spent "
         "in China over {years} year(s)"
     )
     return condition, Gap(
@@ -170,7 +170,7 @@ def _high_tech_income(facts: Facts, rules: HteRules, verdict: Verdict) -> Explai
         return condition, None
     shortfall = ceil_fen(added_to_reach_share(latest.high_tech_income, latest.total_income, share))
     text = (
-        "High-tech income is {ratio:.2%} of total income; {required:.0%} needs {shortfall:,} yuan more "
+        "High-tech income is {ratio:.2%} of total income; {required:.0%} needs {shortfall:,.2f} yuan more "
         "high-tech income in {year}"
     )
     return condition, Gap(

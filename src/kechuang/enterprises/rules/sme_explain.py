@@ -13,6 +13,19 @@ from .sme_score import ip_points, rd_points, rd_ratios, staff_points
 
 SRC = "国科发政〔2017〕115号"
 
+LIMIT_TEMPLATES = {
+    "sme.employees": "{actual} employees against a limit of {limit}",
+    "sme.sales": "Sales revenue {actual:,.2f} yuan against a limit of {limit:,.2f} yuan",
+    "sme.assets": "Total assets {actual:,.2f} yuan against a limit of {limit:,.2f} yuan",
+}
+EXCESS_TEMPLATES = {
+    "sme.employees": "{excess} employees over the limit of {limit}: too large for a tech-based SME",
+    "sme.sales": "Sales revenue is {excess:,.2f} yuan over the limit of {limit:,.2f} yuan: too large for a "
+    "tech-based SME",
+    "sme.assets": "Total assets are {excess:,.2f} yuan over the limit of {limit:,.2f} yuan: too large for a "
+    "tech-based SME",
+}
+
 
 def explain_sme(
     enterprise: Enterprise, facts: Facts, rules: SmeRules, verdicts: dict[str, Verdict], verdict: Verdict
@@ -86,12 +99,11 @@ def _limit(
     if actual is None:
         message = Message("No figure for the latest year: the size limit cannot be judged", {})
         return Condition(code, verdict, None, limit, message, source)
-    params = {"actual": actual, "limit": limit, "unit": unit}
-    message = Message("{actual:,} {unit} against a limit of {limit:,} {unit}", params)
+    params = {"actual": actual, "limit": limit}
+    message = Message(LIMIT_TEMPLATES[code], params)
     if verdict is Verdict.FAIL:
         excess = actual - limit
-        text = "{excess:,} {unit} over the limit of {limit:,} {unit}: the size condition cannot be met"
-        gaps.append(Gap(code, excess, unit, Message(text, {**params, "excess": excess})))
+        gaps.append(Gap(code, excess, unit, Message(EXCESS_TEMPLATES[code], {**params, "excess": excess})))
     return Condition(code, verdict, actual, limit, message, source)
 
 
@@ -132,7 +144,7 @@ def _score_gaps(
         if step is not None:
             rate, points = step
             more = ceil_fen(rate * latest.sales_revenue - latest.rd_expense)
-            text = "{more:,} yuan more R&D reaches {rate:.0%} of sales: {points} points for R&D input"
+            text = "{more:,.2f} yuan more R&D reaches {rate:.0%} of sales: {points} points for R&D input"
             gaps.append(
                 Gap("sme.rd", more, "yuan", Message(text, {"more": more, "rate": rate, "points": points}))
             )
