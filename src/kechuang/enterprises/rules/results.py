@@ -43,9 +43,6 @@ class Band(NamedTuple):
     low: int
     high: int
 
-    def plus(self, other: Band) -> Band:
-        return Band(self.low + other.low, self.high + other.high)
-
     def capped(self, cap: int) -> Band:
         return Band(min(self.low, cap), min(self.high, cap))
 
@@ -82,10 +79,6 @@ class Condition:
     threshold: Number | None
     message: Message
     source: str
-
-    @property
-    def passed(self) -> bool:
-        return self.verdict is Verdict.PASS
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,13 +38,9 @@ class Ladder(Generic[T]):
     def next_step(self, figure: Decimal | int) -> tuple[Decimal, T] | None:
         """The lowest step above the one ``figure`` reaches (bound and value), or None at the top."""
         for bound, strict, value in reversed(self.steps):
-            if not _reaches(figure, bound, strict):
+            if figure < bound or (figure == bound and strict):
                 return bound, value
         return None
-
-
-def _reaches(figure: Decimal | int, bound: Decimal, strict: bool) -> bool:
-    return figure > bound or (not strict and figure == bound)
 
 
 @dataclass(frozen=True, slots=True)
