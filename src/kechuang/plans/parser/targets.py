@@ -1,0 +1,338 @@
+"""Targets: quantitative commitments read from one sentence (see gold/GUIDELINE.md).
+
+A quantity (number + unit) becomes a target in one of three shapes:
+
+* A — indicator first: ``新增孵化器8家``, ``专利申请量超5000件``, ``产值增长20%以上``;
+* B — verb, quantity, indicator: ``新建1-2个国家重点实验室``, ``评选500家上海市创新型企业``;
+* C — quantity as subject: ``70%以上的大中型企业建有研发机构``, ``2家以上通过国家级孵化器认定``.
+
+Quantities that are not commitments are left out by general rules: text in quotes or book-title marks
+(names such as “6+1”平台, “十大工程”), ordinals (第三次), codes glued to letters (C919, 14nm),
+counts of a list just named (杭州、宁波、绍兴3个…, …等7个领域), small counts written in characters
+(三个文明, 两项试点), policy parameters (给予最高50万元资助, 150%加计扣除) and past facts (已引进的882家,
+sentences about earlier years). Everything is regular expressions over the sentence: no segmenter, so
+the stage stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Target
+from .numbers import CN_NUMERAL, is_chinese_numeral, parse_fraction, parse_number, parse_percent_word
+
+# ----------------------------------------------------------------------------------------------- vocab
+UNITS = sorted(
+    """个百分点 百分点 平方公里 平方米 千瓦时 人次 项次 户次 千瓦 兆瓦 公顷 公里 美元 元 家 个 项 件 名 人 位 户 亩
+    场 次 种 所 座 台 套 篇 部 条 只 头 吨 辆 批 届 支 间 处 本 款 例 倍 % ‰""".split(),
+    key=len,
+    reverse=True,
+)
+UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+GROWTH_VERBS = "增长|提高|增加|提升|上升|下降|降低|减少|扩大|缩短"
+ACTION_VERBS = sorted(
+    """新增备案 新认定 新增 新建 新设立 新培育 新引进 新开工 引进推广 申报认定 认定 复审 备案 申报 培育 培养 培训 引进
+    完成 建成 建设 创建 打造 实施 组织 评选 遴选 选认 选派 支持 扶持 资助 举办 召开 开发 推广 达成 承担 服务 转化
+    列入 布局 建立 组建 设立 孵化 吸引 招引 签约 认证 登记 获批 争创 开展 带动 吸纳 帮扶 建有 攻克 研发 研制
+    制定 出台 命名 储备 入驻 落地 开工 投产 部署 启动 推荐 授权 申请 建 办好 评审 资助 奖励 救助 推行 示范
+    突破 发展 形成 创办 挂牌 引育 招收 招募 输送 开设 开通 培植 改造 新上 上马 新签""".split(),
+    key=len,
+    reverse=True,
+)
+VERB_RE = "|".join(dict.fromkeys(ACTION_VERBS))
+VERB_SEQ = rf"(?:{VERB_RE})(?:(?:和|及|与|并|、)?(?:{VERB_RE}))*"
+LEAD_RE = re.compile(
+    r"^(?:力争|争取|确保|努力|计划|预计|全年|年内|当年|今年|明年|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|前)?|其中|"
+    r"并且?|同时|重点|进一步|继续|再|累计|共|总计|全省|全市|全区|全州|全县|全乡|全镇|全国|我区|我市|我省|我州|我县|"
+    r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|试点|着力|大力|积极|争|年)+"
+)
+TAIL_RE = re.compile(
+    rf"(?P<base>较上年|比上年|同比|较\d{{4}}年|比\d{{4}}年)?(?P<rec>每年|年均|年平均)?"
+    rf"(?P<verb>(?<=年均|每年)(?:{VERB_RE})|再?(?:{GROWTH_VERBS}))?(?P<to>到|至)?(?:累计|总计|共)?"
+    r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达)?$"
+)
+CMP_PREFIX = {"超过": ">", "超": ">", "突破": ">", "逾": ">", "多于": ">", "高于": ">", "大于": ">",
+              "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不高于": "<=", "控制在": "<=",
+              "低于": "<", "少于": "<", "约": "~", "近": "~"}
+CMP_SUFFIX = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~", "多": ">", "余": ">"}
+TRAIL_ADV = r"(?:再|共|约|累计|总计|达|超过|不少于|至少|新|择优)"
+POLICY_BEFORE_RE = re.compile(r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$")
+POLICY_AFTER_RE = re.compile(r"^(?:的)?(?:资助|补助|补贴|奖励|奖补|加计|扣除|抵扣|贴息|比例|配套|的比例)")
+PAST_RE = re.compile(r"去年|上年度|过去|截至|截止|已经|业已|(?<![为除])了(?![解如])")
+FIRM_RE = re.compile(r"确保|务必|必须|保证")
+ASPIRE_RE = re.compile(r"力争|争取|努力|争创|力求|尽力")
+PER_YEAR_RE = re.compile(r"每年|年均|年平均|每一年|逐年")
+LEVEL_METRIC_RE = re.compile(r"率|比重|比例|占比|每万人|每千人|每百人|人均|每万|密度|强度|指数")
+BOUNDARY = ",;:。!?、)和及与或"
+
+NUM = rf"(?:\d+(?:\.\d+)?|{CN_NUMERAL}+)"
+QUANTITY_RE = re.compile(
+    rf"(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
+    rf"|(?P<pctw>百分之{NUM})"
+    rf"|(?P<n1>{NUM})(?:(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?(?P<unit>{UNIT_RE})"
+)
+
+
+@dataclass
+class _Quantity:
+    start: int
+    end: int  # after the unit and any comparator suffix
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    chinese: bool
+
+
+# ------------------------------------------------------------------------------------------- helpers
+def normalise(text: str) -> str:
+    """NFKC with white space removed: the form the rules (and the scorer) compare in."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _protected_spans(s: str) -> list[tuple[int, int]]:
+    """Quoted names, book titles and parenthesised asides: numbers there are not targets."""
+    spans = []
+    for pat in (r"“[^”]*”", r"\"[^\"]*\"", r"《[^》]*》", r"「[^」]*」", r"‘[^’]*’", r"\([^()]*\)", r"【[^】]*】"):
+        spans += [m.span() for m in re.finditer(pat, s)]
+    return spans
+
+
+def _quantities(s: str) -> list[_Quantity]:
+    protected = _protected_spans(s)
+    out: list[_Quantity] = []
+    for m in QUANTITY_RE.finditer(s):
+        start, end = m.span()
+        if any(a <= start < b for a, b in protected):
+            continue
+        q = _read_quantity(m)
+        if q is None:
+            continue
+        suffix = re.match(r"以上|以下|以内|左右|上下", s[end:])
+        if suffix:
+            q.comparator = CMP_SUFFIX[suffix.group()]
+            end += suffix.end()
+        q.start, q.end = start, end
+        if _is_identifier(s, q, m):
+            continue
+        out.append(q)
+    return out
+
+
+def _read_quantity(m: re.Match) -> _Quantity | None:
+    if m.group("frac"):
+        v = parse_fraction(m.group("frac"))
+        return None if v is None else _Quantity(0, 0, round(v * 100, 2), None, "%", "=", False)
+    if m.group("pctw"):
+        v = parse_percent_word(m.group("pctw"))
+        return None if v is None else _Quantity(0, 0, v, None, "%", "=", True)
+    n1, unit = m.group("n1"), m.group("unit")
+    magnitude = ""
+    if len(n1) > 1 and n1[-1] in "万亿" and (n1[:-1].replace(".", "").isdigit() or is_chinese_numeral(n1[:-1])):
+        n1, magnitude = n1[:-1], n1[-1]
+    v = parse_number(n1)
+    if v is None:
+        return None
+    vmax = parse_number(m.group("n2").rstrip("万亿")) if m.group("n2") else None
+    if m.group("n2") and vmax is None:
+        return None
+    comparator = "range" if vmax is not None else (">" if m.group("approx") else "=")
+    return _Quantity(0, 0, v, vmax, magnitude + unit, comparator, is_chinese_numeral(m.group("n1")))
+
+
+def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
+    """Ordinals, codes, list counts, small counts in characters and policy parameters."""
+    before, after = s[: q.start], s[q.end:]
+    if q.chinese and q.unit not in ("%",) and q.value < 10 and not q.unit.startswith(("万", "亿")):
+        return True
+    if re.search(r"(?:第|前|后|近|这|那|每)$", before) and not before.endswith("近"):
+        return True
+    if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"[+A-Za-z]|\d|级|一批|一体|周年|年", after):
+        return True
+    if re.search(r"等$", before):  # 北京科技大学等11所 — the count of a list just given
+        return True
+    return bool(POLICY_BEFORE_RE.search(before) or POLICY_AFTER_RE.match(after))
+
+
+def _strip_lead(text: str) -> str:
+    m = LEAD_RE.match(text)
+    return text[m.end():] if m else text
+
+
+def _split_action(span: str) -> tuple[str, str]:
+    """(action, rest) where the span opens with action verbs (after lead adverbs)."""
+    span = _strip_lead(span)
+    m = re.match(VERB_SEQ, span)
+    if m and m.end() < len(span):
+        return m.group(), _strip_lead(span[m.end():])
+    return "", span
+
+
+def _kind(unit: str, metric: str, growth_verb: str) -> str:
+    if unit in ("%", "个百分点", "百分点", "‰", "倍") and growth_verb:
+        return "growth"
+    if unit in ("%", "‰", "个百分点", "百分点") or LEVEL_METRIC_RE.search(metric):
+        return "level"
+    return "amount"
+
+
+def _year(sentence_before: str, plan_year: int | None, default_year: int | None) -> int | None:
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence_before)]
+    future = [y for y in years if plan_year is None or y >= plan_year]
+    if future:
+        return future[-1]
+    span = re.search(r"(?:通过|用)?(\d{1,2}|[一二三四五六七八九十])年(?:时间)?(?:的努力|内|左右)", sentence_before)
+    if span and plan_year:
+        n = parse_number(span.group(1)) or 1
+        return plan_year + int(n) - 1
+    return default_year
+
+
+def _split_respectively(metric: str) -> list[str]:
+    """专利申请量、授权量 → [专利申请量, 专利授权量] (the later items borrow the first one's head)."""
+    parts = [p for p in re.split(r"[、和及与]", metric) if p]
+    if len(parts) < 2:
+        return [metric]
+    first = parts[0]
+    out = [first]
+    for p in parts[1:]:
+        if len(p) < len(first) and p[-1] == first[-1]:
+            out.append(first[: len(first) - len(p)] + p)
+        else:
+            out.append(p)
+    return out
+
+
+def is_past(sentence: str, plan_year: int | None) -> bool:
+    """A sentence that reports the past rather than commits to the future."""
+    s = normalise(sentence)
+    m = re.match(r"^(?:截至|截止到?|到)?((?:19|20)\d{2})年", s)
+    if m and plan_year and int(m.group(1)) < plan_year:
+        return True
+    return bool(PAST_RE.search(s))
+
+
+# ----------------------------------------------------------------------------------------- main rule
+def extract_targets(sentence: str, *, plan_year: int | None = None, default_year: int | None = None) -> list[Target]:
+    """Targets stated in one sentence; `sentence` is kept verbatim as each target's quote."""
+    s = normalise(sentence)
+    if not s or is_past(sentence, plan_year):
+        return []
+    found: list[Target] = []
+    prev_end = 0
+    prev: tuple[str, str] | None = None  # (shape, action) of the previous target, for lists
+    for q in _quantities(s):
+        clause_start = max(s.rfind(c, 0, q.start) for c in ",;:。!?") + 1
+        before_clause = s[clause_start: q.start]
+        if "已" in before_clause:
+            prev_end = q.end
+            continue
+        after = s[q.end:]
+        after_de = after[1:] if after.startswith("的") else after
+        joined_to_prev = prev is not None and q.start - prev_end <= 1 and s[prev_end: q.start] in ("", "、", "和", "及", "与", ",")
+        if not after or after[0] in BOUNDARY:
+            target = _shape_a(s, q, max(clause_start, prev_end), prev, prev_end)
+            shape = "A"
+        elif _verb_before(s[max(clause_start, prev_end): q.start]) or (joined_to_prev and prev and prev[0] == "B"):
+            target = _shape_b(s, q, max(clause_start, prev_end), after_de, prev)
+            shape = "B"
+        elif q.comparator in (">=", "~", "<=") or q.unit == "%" and after.startswith("的"):
+            target = _shape_c(s, q, after_de)
+            shape = "C"
+        else:
+            target = None
+            shape = ""
+        if target is None:
+            continue
+        for t in target:
+            t.quote = sentence.strip()
+            t.year = _year(s[: q.start], plan_year, default_year)
+            t.firmness = "firm" if FIRM_RE.search(s[: q.start]) else (
+                "aspirational" if ASPIRE_RE.search(s[: q.start]) else "plain")
+            if PER_YEAR_RE.search(before_clause):
+                t.recurrence = "per-year"
+            found.append(t)
+        prev_end, prev = q.end, (shape, target[0].action)
+    return found
+
+
+def _verb_before(text: str) -> bool:
+    return bool(re.search(rf"(?:{VERB_RE}){TRAIL_ADV}*$", text))
+
+
+def _new(q: _Quantity, metric: str, action: str, kind: str, comparator: str, evidence: str) -> Target:
+    return Target(metric=metric, action=action, kind=kind, comparator=comparator, value=q.value,
+                  value_max=q.value_max, unit=q.unit, year=None, quote="", evidence=evidence)
+
+
+def _shape_a(s: str, q: _Quantity, span_start: int, prev: tuple[str, str] | None, prev_end: int) -> list[Target] | None:
+    span = s[span_start: q.start]
+    if span_start == prev_end and span.startswith(("、", "和", "及", "与", ",")):
+        span = span[1:]
+    tail = TAIL_RE.search(span)
+    head = span[: tail.start()] if tail else span
+    action, metric = _split_action(head)
+    metric = metric.strip("的,、")
+    if not metric:
+        return None
+    cmp_word = tail.group("cmp") if tail else None
+    growth = tail.group("verb") if tail and tail.group("verb") and re.fullmatch(
+        rf"再?(?:{GROWTH_VERBS})", tail.group("verb")) else ""
+    if tail and tail.group("verb") and not growth:
+        action = action or tail.group("verb")
+    if growth and not (tail.group("to")):
+        action = action or growth.lstrip("再")
+    elif growth:
+        action = action or growth.lstrip("再")
+        growth = ""  # 提高到 85%: a level to reach, not an increase
+    if cmp_word in ("达", "达到"):
+        action = action or "达到"
+    if not action and prev is not None and span_start == prev_end:
+        action = prev[1]  # 认定民营科技企业10家、高新技术企业5家
+    comparator = q.comparator
+    if comparator == "=" and cmp_word in CMP_PREFIX:
+        comparator = CMP_PREFIX[cmp_word]
+    elif comparator == ">=" and cmp_word in ("超过", "超", "突破"):
+        comparator = ">"
+    kind = _kind(q.unit, metric, growth)
+    evidence_start = q.start - len(span) + (len(span) - len(span.lstrip("、和及与,")))
+    evidence = s[evidence_start: q.end]
+    metrics = _split_respectively(metric) if "分别" in span or re.search(r"分别$", metric) else [metric]
+    return [_new(q, re.sub(r"分别$", "", m), action, kind, comparator, evidence) for m in metrics]
+
+
+def _metric_after(text: str) -> str:
+    m = re.match(r"[^,;:。!?]{1,40}", text)
+    metric = m.group() if m else ""
+    nxt = QUANTITY_RE.search(metric)
+    if nxt:  # stop before the next quantity of a list (…30家社区科技创新屋和30家…)
+        metric = re.sub(r"(?:和|及|与|、)$", "", metric[: nxt.start()])
+    return metric
+
+
+def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: tuple[str, str] | None) -> list[Target] | None:
+    metric = _metric_after(after)
+    if not metric:
+        return None
+    span = s[span_start: q.start]
+    verb = re.search(rf"(?:{VERB_SEQ}){TRAIL_ADV}*$", span)
+    action = re.sub(rf"{TRAIL_ADV}+$", "", verb.group()) if verb else (prev[1] if prev else "")
+    comparator = q.comparator
+    cmp_word = re.search(r"(超过|不少于|至少|约|达)$", span)
+    if comparator == "=" and cmp_word and cmp_word.group(1) in CMP_PREFIX:
+        comparator = CMP_PREFIX[cmp_word.group(1)]
+    evidence = s[(q.start - len(verb.group())) if verb else q.start: q.end + (len(s) - q.end - len(after)) + len(metric)]
+    return [_new(q, metric, action, _kind(q.unit, metric, ""), comparator, evidence)]
+
+
+def _shape_c(s: str, q: _Quantity, after: str) -> list[Target] | None:
+    metric = _metric_after(after)
+    if len(metric) < 2:
+        return None
+    verb = re.search(rf"{VERB_RE}|{GROWTH_VERBS}|成为|进入|达到", metric)
+    action = verb.group() if verb else ""
+    kind = "level" if q.unit == "%" else _kind(q.unit, metric, "")
+    evidence = s[q.start: q.end + (len(s) - q.end - len(after)) + len(metric)]
+    return [_new(q, metric, action, kind, q.comparator, evidence)]
