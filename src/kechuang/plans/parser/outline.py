@@ -78,11 +78,11 @@ def match_heading(text: str) -> _Heading | None:
 
 def is_title(text: str) -> bool:
     """A plan title line: short, no sentence punctuation, ends like 工作要点 / 规划 / 实施方案."""
-    s = re.sub(r"^第\s*[{}\d]+\s*篇\s*[:：、.．]?".format(CN), "", text.strip())
+    s = re.sub(rf"^第\s*[{CN}\d]+\s*篇\s*[:：、.．]?", "", text.strip())
     s = s.strip("《》 ")
     if not s or len(s) > 50 or re.search(r"[，,。；;]", s):
         return False
-    if s.startswith("关于") or "通知" in s or (s != text.strip() and not text.strip().startswith(("第", "《"))):
+    if s.startswith("关于") or "通知" in s:
         return False
     if MARKER_RE.match(s):
         return False
@@ -119,7 +119,7 @@ def _is_meta(text: str) -> bool:
     s = text.strip()
     if len(s) > 30 or SENTENCE_END_RE.search(s) or "，" in s:
         return False
-    return bool(ORG_END_RE.search(s) or re.fullmatch(r"[\d{}○]+年[\d{}○]+月([\d{}○]+日)?".format(CN, CN, CN), s))
+    return bool(ORG_END_RE.search(s) or re.fullmatch(rf"[\d{CN}○]+年[\d{CN}○]+月([\d{CN}○]+日)?", s))
 
 
 def build_plan(draft: _PlanDraft) -> WorkPlan:
@@ -244,9 +244,9 @@ def _set_kinds(node: OutlineNode) -> None:
 
 def _pick_title(lines: list[str]) -> str:
     """The plain title among the title lines ("第二篇:…" collection headers give way to the real title)."""
-    plain = [ln for ln in lines if not re.match(r"^第\s*[{}\d]+\s*篇".format(CN), ln.strip())]
+    plain = [ln for ln in lines if not re.match(rf"^第\s*[{CN}\d]+\s*篇", ln.strip())]
     chosen = plain[-1] if plain else (lines[-1] if lines else "")
-    chosen = re.sub(r"^第\s*[{}\d]+\s*篇\s*[:：、.．]?".format(CN), "", chosen.strip())
+    chosen = re.sub(rf"^第\s*[{CN}\d]+\s*篇\s*[:：、.．]?", "", chosen.strip())
     return chosen.strip().strip("《》")
 
 

@@ -18,7 +18,9 @@ from .readers.text import lines_to_blocks
 from .responsibility import extract_inline, from_columns
 from .targets import extract_targets
 
-RETROSPECTIVE_RE = re.compile(r"回顾|成就|成效|取得的|主要进展|进展情况|基本情况|发展基础|现状|工作总结|总结")
+RETROSPECTIVE_RE = re.compile(
+    r"回顾|成就|成效|取得的|主要成绩|主要进展|进展情况|完成情况|基本情况|发展基础|现状|总结"
+)
 
 
 def parse_document(data: bytes, filename: str = "") -> ParsedDocument:

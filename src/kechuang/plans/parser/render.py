@@ -35,7 +35,8 @@ def format_text(doc: ParsedDocument) -> str:
     for i, plan in enumerate(doc.plans, 1):
         year = plan.year or ""
         period = f" {plan.period[0]}–{plan.period[1]}" if plan.period else ""
-        lines.append(f"== Plan {i}: {plan.title or '(untitled)'} [{plan.issuer or '-'} {year}{period}]".rstrip())
+        title = plan.title or "(untitled)"
+        lines.append(f"== Plan {i}: {title} [{plan.issuer or '-'} {year}{period}]".rstrip())
         lines += [f"  {format_target(t)}" for t in plan.targets]
         for node in plan.outline:
             lines += _node_lines(node, 1)

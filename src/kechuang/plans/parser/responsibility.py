@@ -23,7 +23,8 @@ LABEL_RE = re.compile(
 NOTE_RE = re.compile(
     rf"[（(【\[]\s*(?:{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS})\s*[】\]]?\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
 )
-LINE_NOTE_RE = re.compile(rf"(?:^|\n)\s*[【\[]?(?:{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS})[】\]]?\s*[:：].*$", re.S)
+ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}"
+LINE_NOTE_RE = re.compile(rf"(?:^|\n)\s*[【\[]?(?:{ANY_LABEL})[】\]]?\s*[:：].*$", re.S)
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
 

@@ -23,25 +23,30 @@ from dataclasses import dataclass
 from .model import Target
 from .numbers import CN_NUMERAL, is_chinese_numeral, parse_fraction, parse_number, parse_percent_word
 
+
 # ----------------------------------------------------------------------------------------------- vocab
-UNITS = sorted(
-    """个百分点 百分点 平方公里 平方米 千瓦时 人次 项次 户次 千瓦 兆瓦 公顷 公里 美元 元 家 个 项 件 名 人 位 户 亩
-    场 次 种 所 座 台 套 篇 部 条 只 头 吨 辆 批 届 支 间 处 本 款 例 倍 % ‰""".split(),
-    key=len,
-    reverse=True,
+def _vocab(*lines: str) -> list[str]:
+    """Words from space-separated lines, longest first so that alternations prefer 个百分点 to 个."""
+    return sorted({w for line in lines for w in line.split()}, key=len, reverse=True)
+
+
+UNITS = _vocab(
+    "个百分点 百分点 平方公里 平方米 千瓦时 人次 项次 户次 家次 场次 批次 台套 人年 千瓦 兆瓦",
+    "公顷 公里 美元 元 家 个 项 件 名 人 位 户 亩 场 次 种 所 座 台 套 篇 部 条 只 头 吨 辆 批",
+    "届 支 间 处 本 款 例 倍 % ‰",
 )
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 GROWTH_VERBS = "增长|提高|增加|提升|上升|下降|降低|减少|扩大|缩短"
-ACTION_VERBS = sorted(
-    """新增备案 新认定 新增 新建 新设立 新培育 新引进 新开工 引进推广 申报认定 认定 复审 备案 申报 培育 培养 培训 引进
-    完成 建成 建设 创建 打造 实施 组织 评选 遴选 选认 选派 支持 扶持 资助 举办 召开 开发 推广 达成 承担 服务 转化
-    列入 布局 建立 组建 设立 孵化 吸引 招引 签约 认证 登记 获批 争创 开展 带动 吸纳 帮扶 建有 攻克 研发 研制
-    制定 出台 命名 储备 入驻 落地 开工 投产 部署 启动 推荐 授权 申请 建 办好 评审 资助 奖励 救助 推行 示范
-    突破 发展 形成 创办 挂牌 引育 招收 招募 输送 开设 开通 培植 改造 新上 上马 新签""".split(),
-    key=len,
-    reverse=True,
+ACTION_VERBS = _vocab(
+    "新增备案 新认定 新增 新建 新设立 新培育 新引进 新开工 新授权 新上 新签 引进推广 申报认定",
+    "登记备案 评价入库 认定 复审 备案 申报 培育 培养 培训 引进 完成 建成 建设 创建 打造 实施",
+    "组织 评选 遴选 选认 选派 支持 扶持 资助 举办 召开 开发 推广 达成 承担 服务 转化 列入 布局",
+    "建立 组建 设立 孵化 吸引 招引 签约 认证 登记 获批 争创 开展 带动 吸纳 帮扶 建有 攻克 研制",
+    "制定 出台 命名 储备 入驻 落地 开工 投产 部署 启动 推荐 授权 申请 建 办好 评审 奖励 救助",
+    "推行 示范 突破 发展 形成 创办 挂牌 引育 招收 招募 输送 开设 开通 培植 改造 上马 推动 引导",
+    "鼓励 帮助 促成 助推 指导 安排 争取 征集 发放 兑现 受理 立项 验收 入库 建档",
 )
-VERB_RE = "|".join(dict.fromkeys(ACTION_VERBS))
+VERB_RE = "|".join(ACTION_VERBS)
 VERB_SEQ = rf"(?:{VERB_RE})(?:(?:和|及|与|并|、)?(?:{VERB_RE}))*"
 LEAD_RE = re.compile(
     r"^(?:力争|争取|确保|努力|计划|预计|全年|年内|当年|今年|明年|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|前)?|其中|"
@@ -53,26 +58,42 @@ TAIL_RE = re.compile(
     rf"(?P<verb>(?<=年均|每年)(?:{VERB_RE})|再?(?:{GROWTH_VERBS}))?(?P<to>到|至)?(?:累计|总计|共)?"
     r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达)?$"
 )
-CMP_PREFIX = {"超过": ">", "超": ">", "突破": ">", "逾": ">", "多于": ">", "高于": ">", "大于": ">",
-              "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不高于": "<=", "控制在": "<=",
-              "低于": "<", "少于": "<", "约": "~", "近": "~"}
+CMP_PREFIX = {
+    "超过": ">", "超": ">", "突破": ">", "逾": ">", "多于": ">", "高于": ">", "大于": ">",
+    "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不高于": "<=", "控制在": "<=",
+    "低于": "<", "少于": "<", "约": "~", "近": "~",
+}
 CMP_SUFFIX = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~", "多": ">", "余": ">"}
 TRAIL_ADV = r"(?:再|共|约|累计|总计|达|超过|不少于|至少|新|择优)"
-POLICY_BEFORE_RE = re.compile(r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$")
+POLICY_BEFORE_RE = re.compile(
+    r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$"
+)
 POLICY_AFTER_RE = re.compile(r"^(?:的)?(?:资助|补助|补贴|奖励|奖补|加计|扣除|抵扣|贴息|比例|配套|的比例)")
 PAST_RE = re.compile(r"去年|上年度|过去|截至|截止|已经|业已|(?<![为除])了(?![解如])")
+# In the clause before a number, these make it a count that already exists.
+PRESENT_RE = re.compile(r"已|现有|目前|当前|现存|现拥有")
 FIRM_RE = re.compile(r"确保|务必|必须|保证")
 ASPIRE_RE = re.compile(r"力争|争取|努力|争创|力求|尽力")
 PER_YEAR_RE = re.compile(r"每年|年均|年平均|每一年|逐年")
 LEVEL_METRIC_RE = re.compile(r"率|比重|比例|占比|每万人|每千人|每百人|人均|每万|密度|强度|指数")
+NOUN_CONTINUATION_RE = re.compile(
+    r"^(?:业|量|额|数|率|费|区|点|站|型|类|化|性|者|园|机构|中心|平台|体系|能力|水平|人员|面积|基地|项目|资金|经费|"
+    r"成果|规模|总量|强度|比重|投入|收入|产值)"
+)
+POLICY_METRIC_RE = re.compile(
+    r"(?:扣除|抵扣|补助|补贴|资助|奖励|贴息|减免|税|利息)(?:的)?(?:比例|标准|税率|费率|率)"
+)
 BOUNDARY = ",;:。!?、)和及与或"
 
-NUM = rf"(?:\d+(?:\.\d+)?|{CN_NUMERAL}+)"
+NUM = rf"(?:\d+(?:\.\d+)?[万亿]?|{CN_NUMERAL}+)"
 QUANTITY_RE = re.compile(
     rf"(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
     rf"|(?P<pctw>百分之{NUM})"
     rf"|(?P<n1>{NUM})(?:(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?(?P<unit>{UNIT_RE})"
 )
+
+
+_Prev = tuple[str, str, str]  # shape, action and metric of the previous target of a sentence
 
 
 @dataclass
@@ -88,14 +109,20 @@ class _Quantity:
 
 # ------------------------------------------------------------------------------------------- helpers
 def normalise(text: str) -> str:
-    """NFKC with white space removed: the form the rules (and the scorer) compare in."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC, no white space, no thousands separators: the form the rules (and the scorer) compare in."""
+    s = "".join(unicodedata.normalize("NFKC", text).split())
+    return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", s)
+
+
+PROTECTED = (
+    r"“[^”]*”", r"\"[^\"]*\"", r"《[^》]*》", r"「[^」]*」", r"‘[^’]*’", r"\([^()]*\)", r"【[^】]*】",
+)
 
 
 def _protected_spans(s: str) -> list[tuple[int, int]]:
     """Quoted names, book titles and parenthesised asides: numbers there are not targets."""
     spans = []
-    for pat in (r"“[^”]*”", r"\"[^\"]*\"", r"《[^》]*》", r"「[^」]*」", r"‘[^’]*’", r"\([^()]*\)", r"【[^】]*】"):
+    for pat in PROTECTED:
         spans += [m.span() for m in re.finditer(pat, s)]
     return spans
 
@@ -128,18 +155,27 @@ def _read_quantity(m: re.Match) -> _Quantity | None:
     if m.group("pctw"):
         v = parse_percent_word(m.group("pctw"))
         return None if v is None else _Quantity(0, 0, v, None, "%", "=", True)
-    n1, unit = m.group("n1"), m.group("unit")
-    magnitude = ""
-    if len(n1) > 1 and n1[-1] in "万亿" and (n1[:-1].replace(".", "").isdigit() or is_chinese_numeral(n1[:-1])):
-        n1, magnitude = n1[:-1], n1[-1]
+    n1, n2, unit = m.group("n1"), m.group("n2") or "", m.group("unit")
+    n1, mag1 = _split_magnitude(n1)
+    n2, mag2 = _split_magnitude(n2)
     v = parse_number(n1)
     if v is None:
         return None
-    vmax = parse_number(m.group("n2").rstrip("万亿")) if m.group("n2") else None
-    if m.group("n2") and vmax is None:
+    vmax = parse_number(n2) if n2 else None
+    if n2 and vmax is None:
         return None
+    magnitude = mag2 or mag1  # 5至10亿元: the magnitude is written once, after the last number
     comparator = "range" if vmax is not None else (">" if m.group("approx") else "=")
     return _Quantity(0, 0, v, vmax, magnitude + unit, comparator, is_chinese_numeral(m.group("n1")))
+
+
+def _split_magnitude(number: str) -> tuple[str, str]:
+    """"10万" → ("10", "万"): targets keep the magnitude in the unit, as the document writes it."""
+    if len(number) > 1 and number[-1] in "万亿":
+        head = number[:-1]
+        if re.fullmatch(r"[\d.,]+", head) or is_chinese_numeral(head):
+            return head, number[-1]
+    return number, ""
 
 
 def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
@@ -149,7 +185,7 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
         return True
     if re.search(r"(?:第|前|后|近|这|那|每)$", before) and not before.endswith("近"):
         return True
-    if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"[+A-Za-z]|\d|级|一批|一体|周年|年", after):
+    if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"\+|\d|级|一批|一体|周年|年", after):
         return True
     if re.search(r"等$", before):  # 北京科技大学等11所 — the count of a list just given
         return True
@@ -165,9 +201,9 @@ def _split_action(span: str) -> tuple[str, str]:
     """(action, rest) where the span opens with action verbs (after lead adverbs)."""
     span = _strip_lead(span)
     m = re.match(VERB_SEQ, span)
-    if m and m.end() < len(span):
-        return m.group(), _strip_lead(span[m.end():])
-    return "", span
+    if m is None or NOUN_CONTINUATION_RE.match(span[m.end():]):
+        return "", span  # 授权量, 服务业增加值, 示范推广面积: the "verb" is part of the indicator
+    return m.group(), _strip_lead(span[m.end():])
 
 
 def _kind(unit: str, metric: str, growth_verb: str) -> str:
@@ -178,12 +214,15 @@ def _kind(unit: str, metric: str, growth_verb: str) -> str:
     return "amount"
 
 
+YEARS_OF_EFFORT_RE = re.compile(r"(?:通过|用)?(\d{1,2}|[一二三四五六七八九十])年(?:时间)?(?:的努力|内|左右)")
+
+
 def _year(sentence_before: str, plan_year: int | None, default_year: int | None) -> int | None:
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence_before)]
     future = [y for y in years if plan_year is None or y >= plan_year]
     if future:
         return future[-1]
-    span = re.search(r"(?:通过|用)?(\d{1,2}|[一二三四五六七八九十])年(?:时间)?(?:的努力|内|左右)", sentence_before)
+    span = YEARS_OF_EFFORT_RE.search(sentence_before)
     if span and plan_year:
         n = parse_number(span.group(1)) or 1
         return plan_year + int(n) - 1
@@ -215,36 +254,40 @@ def is_past(sentence: str, plan_year: int | None) -> bool:
 
 
 # ----------------------------------------------------------------------------------------- main rule
-def extract_targets(sentence: str, *, plan_year: int | None = None, default_year: int | None = None) -> list[Target]:
+def extract_targets(
+    sentence: str, *, plan_year: int | None = None, default_year: int | None = None
+) -> list[Target]:
     """Targets stated in one sentence; `sentence` is kept verbatim as each target's quote."""
     s = normalise(sentence)
     if not s or is_past(sentence, plan_year):
         return []
     found: list[Target] = []
     prev_end = 0
-    prev: tuple[str, str] | None = None  # (shape, action) of the previous target, for lists
+    prev: _Prev | None = None  # (shape, action, metric) of the previous target, for lists
     for q in _quantities(s):
         clause_start = max(s.rfind(c, 0, q.start) for c in ",;:。!?") + 1
         before_clause = s[clause_start: q.start]
-        if "已" in before_clause:
+        if PRESENT_RE.search(before_clause):
             prev_end = q.end
             continue
         after = s[q.end:]
         after_de = after[1:] if after.startswith("的") else after
-        joined_to_prev = prev is not None and q.start - prev_end <= 1 and s[prev_end: q.start] in ("", "、", "和", "及", "与", ",")
+        span_start = max(clause_start, prev_end)
+        gap = s[prev_end: q.start]
+        continues_b = prev is not None and prev[0] == "B" and gap in ("", "、", "和", "及", "与", ",")
         if not after or after[0] in BOUNDARY:
-            target = _shape_a(s, q, max(clause_start, prev_end), prev, prev_end)
+            target = _shape_a(s, q, span_start, prev, prev_end)
             shape = "A"
-        elif _verb_before(s[max(clause_start, prev_end): q.start]) or (joined_to_prev and prev and prev[0] == "B"):
-            target = _shape_b(s, q, max(clause_start, prev_end), after_de, prev)
+        elif _verb_before(s[span_start: q.start]) or continues_b:
+            target = _shape_b(s, q, span_start, after_de, prev)
             shape = "B"
-        elif q.comparator in (">=", "~", "<=") or q.unit == "%" and after.startswith("的"):
+        elif q.comparator in (">=", "~", "<=") or (q.unit == "%" and after.startswith("的")):
             target = _shape_c(s, q, after_de)
             shape = "C"
         else:
             target = None
             shape = ""
-        if target is None:
+        if target is None or (q.unit == "%" and POLICY_METRIC_RE.search(target[0].metric)):
             continue
         for t in target:
             t.quote = sentence.strip()
@@ -254,7 +297,10 @@ def extract_targets(sentence: str, *, plan_year: int | None = None, default_year
             if PER_YEAR_RE.search(before_clause):
                 t.recurrence = "per-year"
             found.append(t)
-        prev_end, prev = q.end, (shape, target[0].action)
+        prev_end = q.end
+        if shape in ("B", "C"):  # the indicator follows the number: the list goes on after it
+            prev_end += len(after) - len(after_de) + len(target[0].metric)
+        prev = (shape, target[0].action, target[0].metric)
     return found
 
 
@@ -267,7 +313,7 @@ def _new(q: _Quantity, metric: str, action: str, kind: str, comparator: str, evi
                   value_max=q.value_max, unit=q.unit, year=None, quote="", evidence=evidence)
 
 
-def _shape_a(s: str, q: _Quantity, span_start: int, prev: tuple[str, str] | None, prev_end: int) -> list[Target] | None:
+def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end: int) -> list[Target] | None:
     span = s[span_start: q.start]
     if span_start == prev_end and span.startswith(("、", "和", "及", "与", ",")):
         span = span[1:]
@@ -275,6 +321,8 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: tuple[str, str] | None
     head = span[: tail.start()] if tail else span
     action, metric = _split_action(head)
     metric = metric.strip("的,、")
+    if not metric and prev is not None and span_start == prev_end and prev[2]:
+        metric = prev[2]  # 技术交易额增长15%，达到120亿元: the indicator is the previous one
     if not metric:
         return None
     cmp_word = tail.group("cmp") if tail else None
@@ -299,8 +347,8 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: tuple[str, str] | None
     kind = _kind(q.unit, metric, growth)
     evidence_start = q.start - len(span) + (len(span) - len(span.lstrip("、和及与,")))
     evidence = s[evidence_start: q.end]
-    metrics = _split_respectively(metric) if "分别" in span or re.search(r"分别$", metric) else [metric]
-    return [_new(q, re.sub(r"分别$", "", m), action, kind, comparator, evidence) for m in metrics]
+    metrics = _split_respectively(metric.removesuffix("分别")) if metric.endswith("分别") else [metric]
+    return [_new(q, m, action, kind, comparator, evidence) for m in metrics]
 
 
 def _metric_after(text: str) -> str:
@@ -312,7 +360,7 @@ def _metric_after(text: str) -> str:
     return metric
 
 
-def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: tuple[str, str] | None) -> list[Target] | None:
+def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | None) -> list[Target] | None:
     metric = _metric_after(after)
     if not metric:
         return None
@@ -323,7 +371,8 @@ def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: tuple[str,
     cmp_word = re.search(r"(超过|不少于|至少|约|达)$", span)
     if comparator == "=" and cmp_word and cmp_word.group(1) in CMP_PREFIX:
         comparator = CMP_PREFIX[cmp_word.group(1)]
-    evidence = s[(q.start - len(verb.group())) if verb else q.start: q.end + (len(s) - q.end - len(after)) + len(metric)]
+    metric_end = len(s) - len(after) + len(metric)
+    evidence = s[(q.start - len(verb.group())) if verb else q.start: metric_end]
     return [_new(q, metric, action, _kind(q.unit, metric, ""), comparator, evidence)]
 
 

@@ -32,6 +32,9 @@ _BINARY_SIGNATURES = {
 }
 
 
+HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
+
+
 def detect_format(data: bytes, filename: str = "") -> str:
     """"docx", "pdf", "html" or "txt"; raises UnsupportedFormatError for anything else."""
     head = data[:1024]
@@ -51,7 +54,7 @@ def detect_format(data: bytes, filename: str = "") -> str:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormatError(filename, "binary data")
     sniff = head.decode("ascii", errors="ignore").lower()
-    if re.search(r"<!doctype html|<html|<body|<div|<p[ >]", sniff) or filename.lower().endswith((".html", ".htm")):
+    if re.search(r"<!doctype html|<html|<body|<div|<p[ >]", sniff) or filename.lower().endswith(HTML_EXT):
         return "html"
     return "txt"
 

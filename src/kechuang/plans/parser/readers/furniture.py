@@ -65,4 +65,5 @@ def drop_furniture(blocks: list[Block]) -> list[Block]:
 
 def _is_debris(text: str) -> bool:
     s = text.strip()
-    return len(s) <= 12 and not re.search(r"[。；;！!？?]$", s) and not re.match(r"^[一二三四五六七八九十\d]", s)
+    ends_sentence = re.search(r"[。；;！!？?]$", s)
+    return len(s) <= 12 and not ends_sentence and not re.match(r"^[一二三四五六七八九十\d]", s)

@@ -20,8 +20,10 @@ from .furniture import is_furniture
 from .tables import rows_to_blocks
 
 _SENTENCE_END = "。！？；：:;!?」”）)"
-_MARKER_RE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
-                        r"\d+\s*[、.．]|[①-⑳])")
+_CN = "一二三四五六七八九十百"
+_MARKER_RE = re.compile(
+    rf"^(?:第[{_CN}\d]+[篇章节]|[{_CN}]+、|[（(][{_CN}\d]+[）)]|\d+\s*[、.．]|[①-⑳])"
+)
 
 
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
