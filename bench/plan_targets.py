@@ -30,8 +30,19 @@ SHARED = REPO.parent / "shared"
 def run_scorer(extra: list[str], show: int) -> str:
     cmd = f"{shlex.quote(sys.executable)} -m kechuang.plans.parser {{file}} --format json"
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    args = [sys.executable, str(SHARED / "tools" / "score_targets.py"), "--gold", str(SHARED / "gold"),
-            "--cmd", cmd, "--docs", str(SHARED / "seeds"), "--show", str(show), *extra]
+    args = [
+        sys.executable,
+        str(SHARED / "tools" / "score_targets.py"),
+        "--gold",
+        str(SHARED / "gold"),
+        "--cmd",
+        cmd,
+        "--docs",
+        str(SHARED / "seeds"),
+        "--show",
+        str(show),
+        *extra,
+    ]
     run = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     if run.returncode != 0:
         sys.exit(f"scorer failed ({run.returncode}): {run.stderr.strip()[-500:]}")

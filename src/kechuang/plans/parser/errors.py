@@ -13,8 +13,8 @@ MSG_UNKNOWN_FORMAT = (
     "Upload the plan as a Word (.docx), PDF, web page (.html) or plain text (.txt) file."
 )
 MSG_NO_TEXT_LAYER = (
-    "The PDF {filename!r} has no text layer (it is a scan or an image); "
-    "run OCR on it first or upload the Word file instead."
+    "The PDF {filename!r} has no text layer; run OCR first or upload the Word file instead "
+    "(a scanned document holds images of text, not text)."
 )
 MSG_UNDECODABLE = (
     "The text file {filename!r} is in a character encoding the importer cannot recognise. "

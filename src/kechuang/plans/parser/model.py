@@ -62,8 +62,12 @@ class Responsibility:
         return not (self.persons or self.lead or self.support or self.deadline)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"persons": list(self.persons), "lead": list(self.lead), "support": list(self.support),
-                "deadline": self.deadline}
+        return {
+            "persons": list(self.persons),
+            "lead": list(self.lead),
+            "support": list(self.support),
+            "deadline": self.deadline,
+        }
 
 
 @dataclass

@@ -36,8 +36,13 @@ TITLE_END_RE = re.compile(
 )
 ORG_END_RE = re.compile(r"(?:局|厅|委员会|科委|委|政府|办公室|中心|院)(?:文件)?$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-             "十五五": (2026, 2030)}
+FIVE_YEAR = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 LABEL_RE = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 HEADING_MAX = 60
@@ -63,7 +68,7 @@ def match_heading(text: str) -> _Heading | None:
     m = MARKER_RE.match(text)
     if not m:
         return None
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     if not rest:
         return None
     for style in ("fixed", "cn_dun", "cn_paren", "arabic", "arabic_paren", "circled"):
@@ -187,7 +192,7 @@ def _pop_for(stack: list[tuple[str, OutlineNode]], style: str) -> None:
         return
     styles = [s for s, _ in stack]
     if style in styles:
-        del stack[styles.index(style):]
+        del stack[styles.index(style) :]
 
 
 def split_heading(text: str) -> tuple[str, str]:
@@ -196,11 +201,11 @@ def split_heading(text: str) -> tuple[str, str]:
     label = LABEL_RE.match(text)
     end = SENTENCE_END_RE.search(text)
     if label and (end is None or label.end() < end.start()) and len(text) > label.end():
-        return label.group(1).strip(), text[label.end():].strip()
+        return label.group(1).strip(), text[label.end() :].strip()
     if end is None:
         return (text, "") if len(text) <= HEADING_MAX * 2 else (text[:HEADING_MAX], text)
     if end.start() <= HEADING_MAX:
-        return text[: end.start()].strip(), text[end.end():].strip()
+        return text[: end.start()].strip(), text[end.end() :].strip()
     return text[:HEADING_MAX], text
 
 
@@ -208,14 +213,14 @@ def _unnumbered_heading(text: str) -> tuple[str, str] | None:
     """(heading, body) for a paragraph that reads as an unnumbered item, else None."""
     label = LABEL_RE.match(text)
     if label:
-        return label.group(1).strip(), text[label.end():].strip()
+        return label.group(1).strip(), text[label.end() :].strip()
     end = SENTENCE_END_RE.search(text)
     if end is None or end.group() not in "。！!" or end.start() > 25 or end.start() < 4:
         return None
     first = text[: end.start()]
     if re.search(r"[，,、：:“”\"]", first) or YEAR_RE.search(first):
         return None
-    rest = text[end.end():].strip()
+    rest = text[end.end() :].strip()
     if not rest:
         return None
     return first.strip(), rest

@@ -7,8 +7,16 @@ from .model import OutlineNode, ParsedDocument, Target
 
 def format_target(t: Target) -> str:
     value = f"{t.value:g}" if t.value_max is None else f"{t.value:g}–{t.value_max:g}"
-    extras = [x for x in (t.kind, t.firmness if t.firmness != "plain" else "",
-                          t.recurrence if t.recurrence != "once" else "", str(t.year or "")) if x]
+    extras = [
+        x
+        for x in (
+            t.kind,
+            t.firmness if t.firmness != "plain" else "",
+            t.recurrence if t.recurrence != "once" else "",
+            str(t.year or ""),
+        )
+        if x
+    ]
     action = f"{t.action} " if t.action else ""
     return f"◎ {action}{t.metric} {t.comparator} {value} {t.unit}  [{', '.join(extras)}]"
 
@@ -18,8 +26,11 @@ def _node_lines(node: OutlineNode, depth: int) -> list[str]:
     lines = [f"{pad}{node.number}{node.heading}".rstrip()]
     r = node.responsibility
     if r is not None:
-        parts = [f"{label}: {'、'.join(names)}" for label, names in
-                 (("persons", r.persons), ("lead", r.lead), ("support", r.support)) if names]
+        parts = [
+            f"{label}: {'、'.join(names)}"
+            for label, names in (("persons", r.persons), ("lead", r.lead), ("support", r.support))
+            if names
+        ]
         if r.deadline:
             parts.append(f"deadline: {r.deadline}")
         lines.append(f"{pad}  ⚑ " + "; ".join(parts))

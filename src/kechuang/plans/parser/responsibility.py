@@ -17,14 +17,16 @@ PERSON_LABELS = r"责任人|责任领导|分管领导|牵头领导|联系领导|
 LEAD_LABELS = r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|主办单位|主责单位|牵头"
 SUPPORT_LABELS = r"配合单位|配合部门|配合处室|协办单位|协助单位|协同单位|参与单位|参加单位|配合"
 DEADLINE_LABELS = r"完成时限|完成时间|时间节点|时限要求|时限"
-LABEL_RE = re.compile(
-    rf"[【\[]?(?P<label>{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS})[】\]]?\s*[:：]\s*"
-)
+ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}"
+LABEL_RE = re.compile(rf"(?:[【\[](?P<boxed>{ALL_LABELS})[】\]]\s*[:：]?|(?P<label>{ALL_LABELS})\s*[:：])\s*")
 NOTE_RE = re.compile(
     rf"[（(【\[]\s*(?:{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS})\s*[】\]]?\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
 )
 ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}"
-LINE_NOTE_RE = re.compile(rf"(?:^|\n)\s*[【\[]?(?:{ANY_LABEL})[】\]]?\s*[:：].*$", re.S)
+# A note that is not bracketed: from a label opening a line (or following a sentence) to the end.
+LINE_NOTE_RE = re.compile(
+    rf"(?:^|\n|(?<=[。；;]))\s*(?:[【\[](?:{ANY_LABEL})[】\]]|(?:{ANY_LABEL})\s*[:：]).*$", re.S
+)
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
 
@@ -79,8 +81,8 @@ def parse_note(note: str) -> Responsibility:
     matches = list(LABEL_RE.finditer(note))
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(note)
-        value = note[m.end(): end].strip().strip("（）()【】[]").strip()
-        field = _field(m.group("label"))
+        value = note[m.end() : end].strip().strip("（）()【】[]").strip()
+        field = _field(m.group("label") or m.group("boxed"))
         if field == "deadline":
             resp.deadline = value.strip("，,；;。")
         else:

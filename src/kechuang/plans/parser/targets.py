@@ -59,9 +59,23 @@ TAIL_RE = re.compile(
     r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达)?$"
 )
 CMP_PREFIX = {
-    "超过": ">", "超": ">", "突破": ">", "逾": ">", "多于": ">", "高于": ">", "大于": ">",
-    "不少于": ">=", "不低于": ">=", "至少": ">=", "不超过": "<=", "不高于": "<=", "控制在": "<=",
-    "低于": "<", "少于": "<", "约": "~", "近": "~",
+    "超过": ">",
+    "超": ">",
+    "突破": ">",
+    "逾": ">",
+    "多于": ">",
+    "高于": ">",
+    "大于": ">",
+    "不少于": ">=",
+    "不低于": ">=",
+    "至少": ">=",
+    "不超过": "<=",
+    "不高于": "<=",
+    "控制在": "<=",
+    "低于": "<",
+    "少于": "<",
+    "约": "~",
+    "近": "~",
 }
 CMP_SUFFIX = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~", "多": ">", "余": ">"}
 TRAIL_ADV = r"(?:再|共|约|累计|总计|达|超过|不少于|至少|新|择优)"
@@ -115,7 +129,13 @@ def normalise(text: str) -> str:
 
 
 PROTECTED = (
-    r"“[^”]*”", r"\"[^\"]*\"", r"《[^》]*》", r"「[^」]*」", r"‘[^’]*’", r"\([^()]*\)", r"【[^】]*】",
+    r"“[^”]*”",
+    r"\"[^\"]*\"",
+    r"《[^》]*》",
+    r"「[^」]*」",
+    r"‘[^’]*’",
+    r"\([^()]*\)",
+    r"【[^】]*】",
 )
 
 
@@ -170,7 +190,7 @@ def _read_quantity(m: re.Match) -> _Quantity | None:
 
 
 def _split_magnitude(number: str) -> tuple[str, str]:
-    """"10万" → ("10", "万"): targets keep the magnitude in the unit, as the document writes it."""
+    """ "10万" → ("10", "万"): targets keep the magnitude in the unit, as the document writes it."""
     if len(number) > 1 and number[-1] in "万亿":
         head = number[:-1]
         if re.fullmatch(r"[\d.,]+", head) or is_chinese_numeral(head):
@@ -180,7 +200,7 @@ def _split_magnitude(number: str) -> tuple[str, str]:
 
 def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
     """Ordinals, codes, list counts, small counts in characters and policy parameters."""
-    before, after = s[: q.start], s[q.end:]
+    before, after = s[: q.start], s[q.end :]
     if q.chinese and q.unit not in ("%",) and q.value < 10 and not q.unit.startswith(("万", "亿")):
         return True
     if re.search(r"(?:第|前|后|近|这|那|每)$", before) and not before.endswith("近"):
@@ -194,16 +214,22 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
 
 def _strip_lead(text: str) -> str:
     m = LEAD_RE.match(text)
-    return text[m.end():] if m else text
+    return text[m.end() :] if m else text
 
 
 def _split_action(span: str) -> tuple[str, str]:
     """(action, rest) where the span opens with action verbs (after lead adverbs)."""
     span = _strip_lead(span)
-    m = re.match(VERB_SEQ, span)
-    if m is None or NOUN_CONTINUATION_RE.match(span[m.end():]):
-        return "", span  # 授权量, 服务业增加值, 示范推广面积: the "verb" is part of the indicator
-    return m.group(), _strip_lead(span[m.end():])
+    ends: list[int] = []  # where each verb of a run of verbs ends: 申报|认定|和复审
+    joiner = ""
+    while m := re.match(rf"{joiner}(?:{VERB_RE})", span[ends[-1] if ends else 0 :]):
+        ends.append((ends[-1] if ends else 0) + m.end())
+        joiner = "(?:和|及|与|并|、)?"
+    for end in reversed(ends):  # the longest run that leaves a whole indicator behind
+        rest = span[end:]
+        if len(rest) >= 2 and not NOUN_CONTINUATION_RE.match(rest):
+            return span[:end], _strip_lead(rest)
+    return "", span  # 授权量, 服务业增加值, 新增孵化器: the last "verb" belongs to the indicator
 
 
 def _kind(unit: str, metric: str, growth_verb: str) -> str:
@@ -266,19 +292,19 @@ def extract_targets(
     prev: _Prev | None = None  # (shape, action, metric) of the previous target, for lists
     for q in _quantities(s):
         clause_start = max(s.rfind(c, 0, q.start) for c in ",;:。!?") + 1
-        before_clause = s[clause_start: q.start]
+        before_clause = s[clause_start : q.start]
         if PRESENT_RE.search(before_clause):
             prev_end = q.end
             continue
-        after = s[q.end:]
+        after = s[q.end :]
         after_de = after[1:] if after.startswith("的") else after
         span_start = max(clause_start, prev_end)
-        gap = s[prev_end: q.start]
+        gap = s[prev_end : q.start]
         continues_b = prev is not None and prev[0] == "B" and gap in ("", "、", "和", "及", "与", ",")
         if not after or after[0] in BOUNDARY:
             target = _shape_a(s, q, span_start, prev, prev_end)
             shape = "A"
-        elif _verb_before(s[span_start: q.start]) or continues_b:
+        elif _verb_before(s[span_start : q.start]) or continues_b:
             target = _shape_b(s, q, span_start, after_de, prev)
             shape = "B"
         elif q.comparator in (">=", "~", "<=") or (q.unit == "%" and after.startswith("的")):
@@ -292,8 +318,11 @@ def extract_targets(
         for t in target:
             t.quote = sentence.strip()
             t.year = _year(s[: q.start], plan_year, default_year)
-            t.firmness = "firm" if FIRM_RE.search(s[: q.start]) else (
-                "aspirational" if ASPIRE_RE.search(s[: q.start]) else "plain")
+            t.firmness = (
+                "firm"
+                if FIRM_RE.search(s[: q.start])
+                else ("aspirational" if ASPIRE_RE.search(s[: q.start]) else "plain")
+            )
             if PER_YEAR_RE.search(before_clause):
                 t.recurrence = "per-year"
             found.append(t)
@@ -309,12 +338,22 @@ def _verb_before(text: str) -> bool:
 
 
 def _new(q: _Quantity, metric: str, action: str, kind: str, comparator: str, evidence: str) -> Target:
-    return Target(metric=metric, action=action, kind=kind, comparator=comparator, value=q.value,
-                  value_max=q.value_max, unit=q.unit, year=None, quote="", evidence=evidence)
+    return Target(
+        metric=metric,
+        action=action,
+        kind=kind,
+        comparator=comparator,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        year=None,
+        quote="",
+        evidence=evidence,
+    )
 
 
 def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end: int) -> list[Target] | None:
-    span = s[span_start: q.start]
+    span = s[span_start : q.start]
     if span_start == prev_end and span.startswith(("、", "和", "及", "与", ",")):
         span = span[1:]
     tail = TAIL_RE.search(span)
@@ -326,8 +365,11 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end
     if not metric:
         return None
     cmp_word = tail.group("cmp") if tail else None
-    growth = tail.group("verb") if tail and tail.group("verb") and re.fullmatch(
-        rf"再?(?:{GROWTH_VERBS})", tail.group("verb")) else ""
+    growth = (
+        tail.group("verb")
+        if tail and tail.group("verb") and re.fullmatch(rf"再?(?:{GROWTH_VERBS})", tail.group("verb"))
+        else ""
+    )
     if tail and tail.group("verb") and not growth:
         action = action or tail.group("verb")
     if growth and not (tail.group("to")):
@@ -346,7 +388,7 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end
         comparator = ">"
     kind = _kind(q.unit, metric, growth)
     evidence_start = q.start - len(span) + (len(span) - len(span.lstrip("、和及与,")))
-    evidence = s[evidence_start: q.end]
+    evidence = s[evidence_start : q.end]
     metrics = _split_respectively(metric.removesuffix("分别")) if metric.endswith("分别") else [metric]
     return [_new(q, m, action, kind, comparator, evidence) for m in metrics]
 
@@ -364,7 +406,7 @@ def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | No
     metric = _metric_after(after)
     if not metric:
         return None
-    span = s[span_start: q.start]
+    span = s[span_start : q.start]
     verb = re.search(rf"(?:{VERB_SEQ}){TRAIL_ADV}*$", span)
     action = re.sub(rf"{TRAIL_ADV}+$", "", verb.group()) if verb else (prev[1] if prev else "")
     comparator = q.comparator
@@ -372,7 +414,7 @@ def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | No
     if comparator == "=" and cmp_word and cmp_word.group(1) in CMP_PREFIX:
         comparator = CMP_PREFIX[cmp_word.group(1)]
     metric_end = len(s) - len(after) + len(metric)
-    evidence = s[(q.start - len(verb.group())) if verb else q.start: metric_end]
+    evidence = s[(q.start - len(verb.group())) if verb else q.start : metric_end]
     return [_new(q, metric, action, _kind(q.unit, metric, ""), comparator, evidence)]
 
 
@@ -383,5 +425,5 @@ def _shape_c(s: str, q: _Quantity, after: str) -> list[Target] | None:
     verb = re.search(rf"{VERB_RE}|{GROWTH_VERBS}|成为|进入|达到", metric)
     action = verb.group() if verb else ""
     kind = "level" if q.unit == "%" else _kind(q.unit, metric, "")
-    evidence = s[q.start: q.end + (len(s) - q.end - len(after)) + len(metric)]
+    evidence = s[q.start : q.end + (len(s) - q.end - len(after)) + len(metric)]
     return [_new(q, metric, action, kind, q.comparator, evidence)]

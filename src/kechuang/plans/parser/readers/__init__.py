@@ -36,7 +36,7 @@ HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """"docx", "pdf", "html" or "txt"; raises UnsupportedFormatError for anything else."""
+    """ "docx", "pdf", "html" or "txt"; raises UnsupportedFormatError for anything else."""
     head = data[:1024]
     if head.lstrip().startswith(b"%PDF") or data[:1024].find(b"%PDF-") != -1:
         return "pdf"

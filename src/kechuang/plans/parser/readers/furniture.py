@@ -23,9 +23,7 @@ _PATTERNS = [
     r"[【\[]\s*字[体号](?:调整)?\s*[:：]",
     r"字[体号]\s*[:：]\s*(?:大\s*中\s*小)?\s*$",
     r"(?:浏览|点击|阅读|访问)(?:次数|量)\s*[:：]?\s*\d*",
-    r"分享到|扫一扫|二维码|小程序|公众号|微信扫|手机打开|在手机上",
     r"^(?:上一篇|下一篇|相关(?:链接|文章|阅读|新闻)|网站地图|联系我们|网站声明)",
-    r"(?:网友)?评论|留言板|我要(?:发布|留言|评论)|点击发布|已赞|点赞",
     # provenance and metadata lines
     r"^(?:文章)?(?:来源|出处|转自|稿源|作者|编辑|责任编辑|发布者|供稿|信息来源)\s*[:：]",
     r"(?:发布|发文|成文|印发)(?:时间|日期)\s*[:：]",
@@ -41,6 +39,10 @@ _PATTERNS = [
     r"^[A-Za-z×✕✖·•|>]{1,2}$",
 ]
 FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# Widget words anywhere in a line; only trusted on short lines that are not sentences.
+WIDGET_RE = re.compile(
+    r"分享到|扫一扫|二维码|小程序|公众号|微信扫|手机打开|在手机上|评论|留言板|我要(?:发布|留言)|点击发布|已赞|点赞"
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -50,7 +52,9 @@ def is_furniture(line: str) -> bool:
         return True
     if len(s) > SHORT:
         return False
-    return bool(FURNITURE_RE.search(s))
+    if FURNITURE_RE.search(s):
+        return True
+    return len(s) <= 40 and "。" not in s and bool(WIDGET_RE.search(s))
 
 
 def drop_furniture(blocks: list[Block]) -> list[Block]:

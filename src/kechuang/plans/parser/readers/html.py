@@ -15,16 +15,55 @@ from .base import Block
 from .tables import rows_to_blocks
 from .text import decode
 
-DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-             "button", "select", "input", "textarea", "svg", "canvas", "object", "embed", "link", "meta")
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "link",
+    "meta",
+)
 DROP_ATTR_RE = re.compile(
     r"nav|menu|header|footer|foot|share|bdshare|jiathis|comment|pinglun|reply|breadcrumb|crumb|sidebar|"
     r"side-bar|toolbar|copyright|related|relate|pagination|pager|print|login|search|qrcode|erweima|"
     r"advert|banner|location|position|weizhi|topbar|top-bar|bottom|friendlink|links",
     re.IGNORECASE,
 )
-BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-              "blockquote", "pre", "dd", "dt", "center", "ul", "ol"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "center",
+    "ul",
+    "ol",
+}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -82,8 +121,20 @@ def _main_content(soup: BeautifulSoup) -> Tag | None:
         for child in tag.children:
             if isinstance(child, NavigableString):
                 score += len(_CJK_RE.findall(str(child)))
-            elif isinstance(child, Tag) and child.name in ("p", "br", "span", "font", "strong", "table", "h2",
-                                                            "h3", "h4", "ul", "ol", "center"):
+            elif isinstance(child, Tag) and child.name in (
+                "p",
+                "br",
+                "span",
+                "font",
+                "strong",
+                "table",
+                "h2",
+                "h3",
+                "h4",
+                "ul",
+                "ol",
+                "center",
+            ):
                 score += len(_CJK_RE.findall(child.get_text()))
         if score > best_score:
             best, best_score = tag, score
@@ -109,8 +160,10 @@ def _blocks(root: Tag) -> list[Block]:
             elif isinstance(child, Tag):
                 if child.name == "table":
                     flush()
-                    rows = [[c.get_text("\n", strip=True) for c in tr.find_all(["td", "th"])]
-                            for tr in child.find_all("tr")]
+                    rows = [
+                        [c.get_text("\n", strip=True) for c in tr.find_all(["td", "th"])]
+                        for tr in child.find_all("tr")
+                    ]
                     blocks.extend(rows_to_blocks(rows))
                     continue
                 if child.name == "br":

@@ -21,9 +21,7 @@ from .tables import rows_to_blocks
 
 _SENTENCE_END = "。！？；：:;!?」”）)"
 _CN = "一二三四五六七八九十百"
-_MARKER_RE = re.compile(
-    rf"^(?:第[{_CN}\d]+[篇章节]|[{_CN}]+、|[（(][{_CN}\d]+[）)]|\d+\s*[、.．]|[①-⑳])"
-)
+_MARKER_RE = re.compile(rf"^(?:第[{_CN}\d]+[篇章节]|[{_CN}]+、|[（(][{_CN}\d]+[）)]|\d+\s*[、.．]|[①-⑳])")
 
 
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
@@ -65,9 +63,14 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         for ln in {*lines[:2], *lines[-2:]}:
             edge[re.sub(r"\d+", "#", ln)] += 1
     running = {k for k, n in edge.items() if n >= max(3, len(pages) * 0.6)}
-    return [[ln for i, ln in enumerate(lines)
-             if not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", ln) in running)]
-            for lines in pages]
+    return [
+        [
+            ln
+            for i, ln in enumerate(lines)
+            if not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", ln) in running)
+        ]
+        for lines in pages
+    ]
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -78,8 +81,12 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     width = max(len(ln) for ln in lines)
     out: list[str] = []
     for ln in lines:
-        if (out and len(out[-1].split("\n")[-1]) >= width * 0.85 and out[-1][-1] not in _SENTENCE_END
-                and not _MARKER_RE.match(ln)):
+        if (
+            out
+            and len(out[-1].split("\n")[-1]) >= width * 0.85
+            and out[-1][-1] not in _SENTENCE_END
+            and not _MARKER_RE.match(ln)
+        ):
             out[-1] += ln
         else:
             out.append(ln)

@@ -28,7 +28,7 @@ def rows_to_blocks(rows: list[list[str]]) -> list[Block]:
         return [Block(text) for r in rows for text in _dedupe(r) if text]
     header = rows[header_at]
     blocks: list[Block] = []
-    for r in rows[header_at + 1:]:
+    for r in rows[header_at + 1 :]:
         cells: dict[str, str] = {}
         for name, value in zip(header, r, strict=False):
             key = re.sub(r"\s+", "", name) or f"col{len(cells) + 1}"
