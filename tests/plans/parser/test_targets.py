@@ -90,6 +90,21 @@ def test_lists_share_the_action_and_split_respectively():
     assert [t.metric for t in pair] == ["社区科技创新屋", "科技成果应用示范社区"]
 
 
+def test_indicator_or_object_carried_over_from_the_clause_before():
+    found = extract_targets("全市技术合同登记额达到30亿元，同比增长20%。")
+    assert [(t.metric, t.kind, t.unit) for t in found] == [
+        ("技术合同登记额", "amount", "亿元"),
+        ("技术合同登记额", "growth", "%"),
+    ]
+    found = extract_targets("加快建设省实验室，力争建成1家、培育2家。")
+    assert [(t.action, t.metric, t.value) for t in found] == [
+        ("建成", "省实验室", 1),
+        ("培育", "省实验室", 2),
+    ]
+    assert one("组织申报国家科技奖励3项。").metric == "国家科技奖励"  # 奖励 of a count is no subsidy
+    assert one("新培育“专精特新”企业20家。").metric == "专精特新企业"
+
+
 def test_firmness_recurrence_and_year():
     assert one("确保企业科技税收减免额超过200亿元。").firmness == "firm"
     assert one("力争全年新增孵化器8家。").firmness == "aspirational"
@@ -115,6 +130,7 @@ def test_firmness_recurrence_and_year():
         "对研发费用按150%加计扣除。",
         "并予以3-4年时间的稳定支持。",  # a duration
         "去年完成技术合同登记额80亿元。",  # the past
+        "一年来，全市共认定高新技术企业320家。",
         "推进与市科委达成的10个方面合作共识。",
         "以优异成绩庆祝建党100周年。",
     ],

@@ -33,7 +33,7 @@ def _vocab(*lines: str) -> list[str]:
 UNITS = _vocab(
     "个百分点 百分点 平方公里 平方米 千瓦时 人次 项次 户次 家次 场次 批次 台套 人年 千瓦 兆瓦",
     "公顷 公里 美元 元 家 个 项 件 名 人 位 户 亩 场 次 种 所 座 台 套 篇 部 条 只 头 吨 辆 批",
-    "届 支 间 处 本 款 例 倍 % ‰",
+    "届 期 支 间 处 本 款 例 倍 % ‰",
 )
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 GROWTH_VERBS = "增长|提高|增加|提升|上升|下降|降低|减少|扩大|缩短"
@@ -53,6 +53,7 @@ LEAD_RE = re.compile(
     r"并且?|同时|重点|进一步|继续|再|累计|共|总计|全省|全市|全区|全州|全县|全乡|全镇|全国|我区|我市|我省|我州|我县|"
     r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|试点|着力|大力|积极|争|年)+"
 )
+AFTER_VERB_RE = re.compile(r"^(?:全年|年内|累计|共|总计|全省|全市|全区|全县|全州)+(?=..)")
 TAIL_RE = re.compile(
     rf"(?P<base>较上年|比上年|同比|较\d{{4}}年|比\d{{4}}年)?(?P<rec>每年|年均|年平均)?"
     rf"(?P<verb>(?<=年均|每年)(?:{VERB_RE})|再?(?:{GROWTH_VERBS}))?(?P<to>到|至)?(?:累计|总计|共)?"
@@ -83,7 +84,7 @@ POLICY_BEFORE_RE = re.compile(
     r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$"
 )
 POLICY_AFTER_RE = re.compile(r"^(?:的)?(?:资助|补助|补贴|奖励|奖补|加计|扣除|抵扣|贴息|比例|配套|的比例)")
-PAST_RE = re.compile(r"去年|上年度|过去|截至|截止|已经|业已|(?<![为除])了(?![解如])")
+PAST_RE = re.compile(r"去年|上年度|过去|截至|截止|已经|业已|年来|以来|(?<![为除])了(?![解如])")
 # In the clause before a number, these make it a count that already exists.
 PRESENT_RE = re.compile(r"已|现有|目前|当前|现存|现拥有")
 FIRM_RE = re.compile(r"确保|务必|必须|保证")
@@ -139,12 +140,12 @@ PROTECTED = (
 )
 
 
+PROTECTED_RE = re.compile("|".join(PROTECTED))
+
+
 def _protected_spans(s: str) -> list[tuple[int, int]]:
     """Quoted names, book titles and parenthesised asides: numbers there are not targets."""
-    spans = []
-    for pat in PROTECTED:
-        spans += [m.span() for m in re.finditer(pat, s)]
-    return spans
+    return [m.span() for m in PROTECTED_RE.finditer(s)]
 
 
 def _quantities(s: str) -> list[_Quantity]:
@@ -209,6 +210,8 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
         return True
     if re.search(r"等$", before):  # 北京科技大学等11所 — the count of a list just given
         return True
+    if not (q.unit.endswith("元") or q.unit in ("%", "‰")):
+        return False  # subsidies and deduction rates are sums of money or rates
     return bool(POLICY_BEFORE_RE.search(before) or POLICY_AFTER_RE.match(after))
 
 
@@ -225,10 +228,12 @@ def _split_action(span: str) -> tuple[str, str]:
     while m := re.match(rf"{joiner}(?:{VERB_RE})", span[ends[-1] if ends else 0 :]):
         ends.append((ends[-1] if ends else 0) + m.end())
         joiner = "(?:和|及|与|并|、)?"
+    if ends and ends[-1] == len(span):
+        return span, ""  # 力争建成1家: verbs only, the indicator is elsewhere
     for end in reversed(ends):  # the longest run that leaves a whole indicator behind
         rest = span[end:]
         if len(rest) >= 2 and not NOUN_CONTINUATION_RE.match(rest):
-            return span[:end], _strip_lead(rest)
+            return span[:end], AFTER_VERB_RE.sub("", rest)
     return "", span  # 授权量, 服务业增加值, 新增孵化器: the last "verb" belongs to the indicator
 
 
@@ -301,8 +306,11 @@ def extract_targets(
         span_start = max(clause_start, prev_end)
         gap = s[prev_end : q.start]
         continues_b = prev is not None and prev[0] == "B" and gap in ("", "、", "和", "及", "与", ",")
+        follows = (
+            prev if prev is not None and re.fullmatch(r"[,、;和及与]*", s[prev_end:span_start]) else None
+        )
         if not after or after[0] in BOUNDARY:
-            target = _shape_a(s, q, span_start, prev, prev_end)
+            target = _shape_a(s, q, span_start, follows)
             shape = "A"
         elif _verb_before(s[span_start : q.start]) or continues_b:
             target = _shape_b(s, q, span_start, after_de, prev)
@@ -328,7 +336,7 @@ def extract_targets(
             found.append(t)
         prev_end = q.end
         if shape in ("B", "C"):  # the indicator follows the number: the list goes on after it
-            prev_end += len(after) - len(after_de) + len(target[0].metric)
+            prev_end += len(after) - len(after_de) + len(_metric_after(after_de))
         prev = (shape, target[0].action, target[0].metric)
     return found
 
@@ -352,16 +360,18 @@ def _new(q: _Quantity, metric: str, action: str, kind: str, comparator: str, evi
     )
 
 
-def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end: int) -> list[Target] | None:
-    span = s[span_start : q.start]
-    if span_start == prev_end and span.startswith(("、", "和", "及", "与", ",")):
-        span = span[1:]
+def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[Target] | None:
+    """Indicator first; `prev` is the target just before when this one continues its list."""
+    span = s[span_start : q.start].lstrip("、和及与,")
     tail = TAIL_RE.search(span)
     head = span[: tail.start()] if tail else span
     action, metric = _split_action(head)
-    metric = metric.strip("的,、")
-    if not metric and prev is not None and span_start == prev_end and prev[2]:
+    bare = metric == head  # nothing but the indicator before the number: 、省级企业院士工作站4家
+    metric = _clean_metric(metric)
+    if not metric and prev is not None:
         metric = prev[2]  # 技术交易额增长15%，达到120亿元: the indicator is the previous one
+    if not metric and action:
+        metric = _object_of_previous_clause(s, span_start)  # 建设省实验室，力争建成1家
     if not metric:
         return None
     cmp_word = tail.group("cmp") if tail else None
@@ -379,7 +389,7 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end
         growth = ""  # 提高到 85%: a level to reach, not an increase
     if cmp_word in ("达", "达到"):
         action = action or "达到"
-    if not action and prev is not None and span_start == prev_end:
+    if not action and prev is not None and bare:
         action = prev[1]  # 认定民营科技企业10家、高新技术企业5家
     comparator = q.comparator
     if comparator == "=" and cmp_word in CMP_PREFIX:
@@ -387,10 +397,24 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None, prev_end
     elif comparator == ">=" and cmp_word in ("超过", "超", "突破"):
         comparator = ">"
     kind = _kind(q.unit, metric, growth)
-    evidence_start = q.start - len(span) + (len(span) - len(span.lstrip("、和及与,")))
-    evidence = s[evidence_start : q.end]
+    evidence = s[q.start - len(span) : q.end]
     metrics = _split_respectively(metric.removesuffix("分别")) if metric.endswith("分别") else [metric]
     return [_new(q, m, action, kind, comparator, evidence) for m in metrics]
+
+
+def _clean_metric(metric: str) -> str:
+    """Drop quote marks and dangling particles: “专精特新”企业 → 专精特新企业."""
+    return re.sub(r"[“”‘’\"]", "", metric).strip("的,、")
+
+
+def _object_of_previous_clause(s: str, clause_start: int) -> str:
+    """What the previous clause acts on: "加快建设省实验室" → 省实验室."""
+    if clause_start < 2 or s[clause_start - 1] != ",":
+        return ""
+    before = s[: clause_start - 1]
+    prev_clause = before[max(before.rfind(c) for c in ",;:。!?") + 1 :]
+    verbs = list(re.finditer(VERB_RE, prev_clause))
+    return _clean_metric(prev_clause[verbs[-1].end() :]) if verbs else ""
 
 
 def _metric_after(text: str) -> str:
@@ -403,7 +427,7 @@ def _metric_after(text: str) -> str:
 
 
 def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | None) -> list[Target] | None:
-    metric = _metric_after(after)
+    metric = _clean_metric(_metric_after(after))
     if not metric:
         return None
     span = s[span_start : q.start]
@@ -419,7 +443,7 @@ def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | No
 
 
 def _shape_c(s: str, q: _Quantity, after: str) -> list[Target] | None:
-    metric = _metric_after(after)
+    metric = _clean_metric(_metric_after(after))
     if len(metric) < 2:
         return None
     verb = re.search(rf"{VERB_RE}|{GROWTH_VERBS}|成为|进入|达到", metric)
