@@ -23,6 +23,9 @@ from kechuang.plans.parser.outline import is_title, match_heading, split_heading
         ("3．推进成果转化", "3．", "item"),
         ("（1）开展技术攻关", "（1）", "item"),
         ("①加快建设", "①", "item"),
+        ("第一部分 总体要求", "第一部分", "part"),
+        ("第五条 牵头单位每季度报送进展", "第五条", "item"),
+        ("2.3 建设重点实验室", "2.3", "item"),
     ],
 )
 def test_heading_styles(line, number, kind):
@@ -54,6 +57,8 @@ def test_titles():
     assert not is_title("关于印发《2014年科技工作要点》的通知")
     assert not is_title("（一）加快实施重大科技专项计划")
     assert not is_title("围绕重点产业，研究制定科技创新行动计划")
+    assert not is_title("实施人才引进培养计划")  # a heading on its own line
+    assert is_title("科技创新三年行动计划（2023—2025年）")
 
 
 DOC = """2024年某市科技工作要点
@@ -114,6 +119,23 @@ def test_several_plans_in_one_file_and_periods():
     assert [p.year for p in plans] == [2011, 2009, 2025]
     assert plans[2].period == (2021, 2025)
     assert [t.value for t in plans[2].all_targets()] == [200]  # the review section is history
+
+
+def test_decimal_numbering_nests_and_untitled_plans_take_the_year_from_the_text():
+    text = """2024年，全区科技工作以创新驱动为主线。
+1. 主要目标
+1.1 企业培育
+新增高新技术企业50家。
+1.2 平台建设
+新建重点实验室2家。
+2. 保障措施
+"""
+    plan = parse_text(text).plans[0]
+    assert (plan.title, plan.year) == ("", 2024)
+    first = plan.outline[0]
+    assert [c.number for c in first.children] == ["1.1", "1.2"]
+    assert [t.value for c in first.children for t in c.targets] == [50, 2]
+    assert {t.year for t in plan.all_targets()} == {2024}
 
 
 def test_text_without_outline_is_refused():

@@ -16,12 +16,14 @@ from .model import OutlineNode, WorkPlan
 from .readers.base import Block
 
 CN = "一二三四五六七八九十百零〇两"
-FIXED_RANKS = {"篇": 0, "章": 1, "节": 2}
-FIXED_KINDS = {"篇": "part", "章": "chapter", "节": "section"}
+# 第…篇 / 第…部分 / 第…章 / 第…节: a fixed rank and the outline kind it makes.
+FIXED = {"篇": (0, "part"), "部分": (0, "part"), "章": (1, "chapter"), "节": (2, "section")}
 
 MARKER_RE = re.compile(
     rf"""^\s*(?:
-        (?P<fixed>第\s*[{CN}\d]+\s*(?P<fixed_kind>[篇章节]))\s*[:：、.．]?\s*
+        (?P<fixed>第\s*[{CN}\d]+\s*(?P<fixed_kind>部分|[篇章节]))\s*[:：、.．]?\s*
+      | (?P<article>第\s*[{CN}\d]+\s*条)\s*[:：、.．]?\s*
+      | (?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.%万亿千百元个家项件])\s*
       | (?P<cn_dun>[{CN}]+\s*[、.．](?!\d))\s*
       | (?P<cn_paren>[（(]\s*[{CN}]+\s*[）)]\s*[、.．]?)\s*
       | (?P<arabic>\d{{1,3}}\s*[、．.](?![\d%]))\s*
@@ -71,12 +73,14 @@ def match_heading(text: str) -> _Heading | None:
     rest = text[m.end() :].strip()
     if not rest:
         return None
-    for style in ("fixed", "cn_dun", "cn_paren", "arabic", "arabic_paren", "circled"):
+    for style in ("fixed", "article", "decimal", "cn_dun", "cn_paren", "arabic", "arabic_paren", "circled"):
         if m.group(style):
             number = re.sub(r"\s+", "", m.group(style))
             if style == "fixed":
-                kind_char = m.group("fixed_kind")
-                return _Heading("fixed" + kind_char, FIXED_KINDS[kind_char], number, rest)
+                word = m.group("fixed_kind")
+                return _Heading("fixed:" + word, FIXED[word][1], number, rest)
+            if style == "decimal":  # 1.2 and 1.2.3 are different depths
+                style += str(number.count("."))
             return _Heading(style, "item", number, rest)
     return None
 
@@ -89,9 +93,10 @@ def is_title(text: str) -> bool:
         return False
     if s.startswith("关于") or "通知" in s:
         return False
-    if MARKER_RE.match(s):
+    if MARKER_RE.match(s) or not TITLE_END_RE.search(s):
         return False
-    return bool(TITLE_END_RE.search(s))
+    # "实施人才引进计划" on its own line is a heading; a plan title names its year, period or genre.
+    return bool(YEAR_RE.search(s) or re.search(r"年度|十[一二三四五]五|三年|五年|工作要点|规划", s))
 
 
 def split_plans(blocks: list[Block]) -> list[_PlanDraft]:
@@ -178,6 +183,9 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         target = parent.children[-1] if parent.children and not parent.children[-1].number else parent
         target.body = f"{target.body}\n{block.text}" if target.body else block.text
     plan.preamble = "\n".join(preamble)
+    if plan.year is None:  # "2024年，全市科技工作要…" or a dated notice above an untitled plan
+        found = YEAR_RE.search(plan.preamble[:80]) or YEAR_RE.search(" ".join(draft.meta_lines))
+        plan.year = int(found.group(1)) if found else None
     for node in plan.outline:
         _set_kinds(node)
     return plan
@@ -185,9 +193,9 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
 
 def _pop_for(stack: list[tuple[str, OutlineNode]], style: str) -> None:
     """Close the levels a heading of `style` ends: down to its own style, or above a fixed rank."""
-    if style.startswith("fixed"):
-        rank = FIXED_RANKS[style[-1]]
-        while stack and (not stack[-1][0].startswith("fixed") or FIXED_RANKS[stack[-1][0][-1]] >= rank):
+    if style.startswith("fixed:"):
+        rank = FIXED[style[6:]][0]
+        while stack and (not stack[-1][0].startswith("fixed:") or FIXED[stack[-1][0][6:]][0] >= rank):
             stack.pop()
         return
     styles = [s for s, _ in stack]
@@ -197,7 +205,7 @@ def _pop_for(stack: list[tuple[str, OutlineNode]], style: str) -> None:
 
 def split_heading(text: str) -> tuple[str, str]:
     """Heading and body of a numbered line: the first sentence (or "label:") is the heading."""
-    text = text.strip()
+    text = text.strip().rstrip(":：")
     label = LABEL_RE.match(text)
     end = SENTENCE_END_RE.search(text)
     if label and (end is None or label.end() < end.start()) and len(text) > label.end():
