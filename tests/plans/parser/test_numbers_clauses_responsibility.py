@@ -96,3 +96,13 @@ def test_names_inside_brackets_are_not_split_and_columns_are_read():
         "2024年12月",
     )
     assert extract_inline("没有责任说明的正文。") == ("没有责任说明的正文。", None)
+
+
+def test_lead_marked_inside_a_unit_list_and_notes_in_a_heading():
+    _, resp = extract_inline("加强知识产权保护。责任单位：市科技局（牵头）、市市场监管局、各区县政府")
+    assert (resp.lead, resp.support) == (["市科技局"], ["市市场监管局", "各区县政府"])
+    text, resp = extract_inline(
+        "加强知识产权保护（牵头单位：市科技局；配合单位：市财政局；完成时限：2024年6月底）"
+    )
+    assert text == "加强知识产权保护"
+    assert (resp.lead, resp.support, resp.deadline) == (["市科技局"], ["市财政局"], "2024年6月底")

@@ -105,6 +105,18 @@ def test_indicator_or_object_carried_over_from_the_clause_before():
     assert one("新培育“专精特新”企业20家。").metric == "专精特新企业"
 
 
+def test_labelled_indicators_and_inline_enumerations():
+    t = one("（1）全社会研发投入强度：达到3%。")
+    assert (t.metric, t.value, t.unit, t.kind) == ("全社会研发投入强度", 3, "%", "level")
+    assert one("高新技术企业数量：2000家以上。").comparator == ">="
+    assert one("一是新增孵化器8家。").metric == "孵化器"
+
+
+def test_durations_and_frequencies_are_not_targets():
+    assert extract_targets("组织3个月集中培训。") == []
+    assert extract_targets("每季度报送进展1次。") == []
+
+
 def test_firmness_recurrence_and_year():
     assert one("确保企业科技税收减免额超过200亿元。").firmness == "firm"
     assert one("力争全年新增孵化器8家。").firmness == "aspirational"

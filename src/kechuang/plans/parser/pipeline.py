@@ -57,6 +57,8 @@ def _fill(plan: WorkPlan) -> None:
 def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> None:
     retrospective = retrospective or bool(RETROSPECTIVE_RE.search(node.heading))
     node.body, inline = extract_inline(node.body)
+    if inline is None:  # a one-line item: "1.加强XXX（牵头单位：…）"
+        node.heading, inline = extract_inline(node.heading)
     columns = from_columns(node.columns) if node.columns else None
     node.responsibility = inline or columns
     if not retrospective:

@@ -86,8 +86,24 @@ def parse_note(note: str) -> Responsibility:
         if field == "deadline":
             resp.deadline = value.strip("，,；;。")
         else:
-            getattr(resp, field).extend(n for n in split_names(value) if n not in getattr(resp, field))
+            _add_names(resp, field, value)
     return resp
+
+
+LEAD_MARK_RE = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]$")
+
+
+def _add_names(resp: Responsibility, field: str, value: str) -> None:
+    """Add the names of `value`; in a 责任单位 list, "(牵头)" marks the lead and the others support."""
+    names = split_names(value)
+    marked = [n for n in names if LEAD_MARK_RE.search(n)]
+    if field == "lead" and marked:
+        pairs = [("lead" if LEAD_MARK_RE.search(n) else "support", LEAD_MARK_RE.sub("", n)) for n in names]
+    else:
+        pairs = [(field, LEAD_MARK_RE.sub("", n)) for n in names]
+    for target, name in pairs:
+        if name and name not in getattr(resp, target):
+            getattr(resp, target).append(name)
 
 
 def extract_inline(text: str) -> tuple[str, Responsibility | None]:
@@ -113,11 +129,11 @@ def from_columns(cells: dict[str, str]) -> Responsibility | None:
     for header, value in cells.items():
         h = re.sub(r"\s+", "", header)
         if re.search(PERSON_LABELS, h):
-            resp.persons.extend(split_names(value))
+            _add_names(resp, "persons", value)
         elif re.search(SUPPORT_LABELS, h):
-            resp.support.extend(split_names(value))
+            _add_names(resp, "support", value)
         elif re.search(LEAD_LABELS, h):
-            resp.lead.extend(split_names(value))
+            _add_names(resp, "lead", value)
         elif re.search(DEADLINE_LABELS, h):
             resp.deadline = value.strip()
     return None if resp.is_empty() else resp

@@ -51,7 +51,8 @@ VERB_SEQ = rf"(?:{VERB_RE})(?:(?:和|及|与|并|、)?(?:{VERB_RE}))*"
 LEAD_RE = re.compile(
     r"^(?:力争|争取|确保|努力|计划|预计|全年|年内|当年|今年|明年|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|前)?|其中|"
     r"并且?|同时|重点|进一步|继续|再|累计|共|总计|全省|全市|全区|全州|全县|全乡|全镇|全国|我区|我市|我省|我州|我县|"
-    r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|试点|着力|大力|积极|争|年)+"
+    r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|试点|着力|大力|积极|争|年|"
+    r"\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是)+"
 )
 AFTER_VERB_RE = re.compile(r"^(?:全年|年内|累计|共|总计|全省|全市|全区|全县|全州)+(?=..)")
 TAIL_RE = re.compile(
@@ -209,6 +210,10 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
     if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"\+|\d|级|一批|一体|周年|年", after):
         return True
     if re.search(r"等$", before):  # 北京科技大学等11所 — the count of a list just given
+        return True
+    if re.match(r"月|小时|工作日|天|周|年", after):  # 3个月, 2个工作日: a duration
+        return True
+    if q.unit == "次" and re.search(r"每(?:季度|月|年|周|半年|学期)[^,;]*$", before):  # a frequency
         return True
     if not (q.unit.endswith("元") or q.unit in ("%", "‰")):
         return False  # subsidies and deduction rates are sums of money or rates
@@ -370,6 +375,8 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[
     metric = _clean_metric(metric)
     if not metric and prev is not None:
         metric = prev[2]  # 技术交易额增长15%，达到120亿元: the indicator is the previous one
+    if not metric and span_start and s[span_start - 1] == ":":
+        metric = _clean_metric(_strip_lead(_previous_clause(s, span_start)))  # 研发投入强度：3%
     if not metric and action:
         metric = _object_of_previous_clause(s, span_start)  # 建设省实验室，力争建成1家
     if not metric:
@@ -407,12 +414,16 @@ def _clean_metric(metric: str) -> str:
     return re.sub(r"[“”‘’\"]", "", metric).strip("的,、")
 
 
+def _previous_clause(s: str, clause_start: int) -> str:
+    before = s[: clause_start - 1]
+    return before[max(before.rfind(c) for c in ",;:。!?") + 1 :]
+
+
 def _object_of_previous_clause(s: str, clause_start: int) -> str:
     """What the previous clause acts on: "加快建设省实验室" → 省实验室."""
     if clause_start < 2 or s[clause_start - 1] != ",":
         return ""
-    before = s[: clause_start - 1]
-    prev_clause = before[max(before.rfind(c) for c in ",;:。!?") + 1 :]
+    prev_clause = _previous_clause(s, clause_start)
     verbs = list(re.finditer(VERB_RE, prev_clause))
     return _clean_metric(prev_clause[verbs[-1].end() :]) if verbs else ""
 
