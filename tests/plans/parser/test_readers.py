@@ -94,6 +94,37 @@ def test_docx_paragraphs_and_responsibility_table():
     assert plan.outline[1].children[0].targets[0].unit == "亿元"
 
 
+def test_indicator_table_in_a_five_year_plan():
+    document = docx.Document()
+    document.add_paragraph("某区科技创新“十四五”规划")
+    document.add_paragraph("一、主要指标")
+    rows = [
+        ["序号", "指标名称", "单位", "2020年", "2025年目标", "属性"],
+        ["1", "全社会研发投入强度", "%", "3.2", "≥3.5", "预期性"],
+        ["2", "高新技术企业数（家）", "", "820", "1500", "预期性"],
+        ["3", "技术合同成交额", "亿元", "85", "150以上", "预期性"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            cell.text = value
+    buf = io.BytesIO()
+    document.save(buf)
+    plan = parse_document(buf.getvalue(), "规划.docx").plans[0]
+    assert plan.period == (2021, 2025)
+    found = [(t.metric, t.comparator, t.value, t.unit, t.kind, t.year) for t in plan.all_targets()]
+    assert found == [
+        ("全社会研发投入强度", ">=", 3.5, "%", "level", 2025),
+        ("高新技术企业数", "=", 1500, "家", "amount", 2025),
+        ("技术合同成交额", ">=", 150, "亿元", "amount", 2025),
+    ]
+    assert [n.heading for n in plan.outline[0].children] == [
+        "全社会研发投入强度",
+        "高新技术企业数（家）",
+        "技术合同成交额",
+    ]
+
+
 HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年某区科技工作要点 - 某区政府网</title>
 <script>var x = "新增孵化器99家";</script></head><body>
 <div class="header"><a href="/">首页</a> | <a>政务公开</a> | <a>新闻中心</a> | <a>办事服务</a></div>

@@ -154,11 +154,7 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
 
     for block in draft.blocks:
         if block.kind == "row":
-            node = _row_node(block)
-            parent = stack[-1][1] if stack else None
-            if parent is not None and parent.columns:  # rows are siblings, not children of rows
-                parent = stack[-2][1] if len(stack) > 1 else None
-            attach(node, parent)
+            attach(_row_node(block), stack[-1][1] if stack else None)
             continue
         head = match_heading(block.text)
         if head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX and stack:
@@ -238,7 +234,15 @@ def _row_node(block: Block) -> OutlineNode:
     """An item from a table row: number from 序号, heading and body from the task column."""
     cells = block.cells
     number = next((v for k, v in cells.items() if re.search(r"序号|编号", k)), "")
-    task_key = next((k for k in cells if re.search(r"任务|工作|内容|事项|措施|目标", k)), None)
+    task_key = next(
+        (
+            k
+            for pattern in (r"指标(?:名称)?$|名称$", r"任务|工作|内容|事项|措施", r"目标")
+            for k in cells
+            if re.search(pattern, k)
+        ),
+        None,
+    )
     task = cells.get(task_key, "") if task_key else block.text
     head = match_heading(task)
     if head is not None and not number:

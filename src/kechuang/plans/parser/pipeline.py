@@ -16,7 +16,7 @@ from .outline import parse_outline
 from .readers import Block, read_blocks
 from .readers.text import lines_to_blocks
 from .responsibility import extract_inline, from_columns
-from .targets import extract_targets
+from .targets import extract_targets, from_indicator_row
 
 RETROSPECTIVE_RE = re.compile(
     r"回顾|成就|成效|取得的|主要成绩|主要进展|进展情况|完成情况|基本情况|发展基础|现状|总结"
@@ -63,13 +63,22 @@ def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> Non
     node.responsibility = inline or columns
     if not retrospective:
         node.targets = _targets_of(node.heading, plan) + _targets_of(node.body, plan)
+        if node.columns:
+            plan_year, default_year = _years(plan)
+            node.targets += from_indicator_row(node.columns, plan_year=plan_year, default_year=default_year)
     for child in node.children:
         _fill_node(child, plan, retrospective=retrospective)
 
 
-def _targets_of(text: str, plan: WorkPlan) -> list[Target]:
+def _years(plan: WorkPlan) -> tuple[int | None, int | None]:
+    """(first year the plan covers, year its targets are due when a sentence names none)."""
     default_year = plan.year if plan.year else (plan.period[1] if plan.period else None)
     plan_year = plan.period[0] if plan.period else plan.year
+    return plan_year, default_year
+
+
+def _targets_of(text: str, plan: WorkPlan) -> list[Target]:
+    plan_year, default_year = _years(plan)
     out: list[Target] = []
     for sentence in split_sentences(text):
         out.extend(extract_targets(sentence.text, plan_year=plan_year, default_year=default_year))

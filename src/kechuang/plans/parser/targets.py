@@ -346,6 +346,58 @@ def extract_targets(
     return found
 
 
+INDICATOR_KEY_RE = re.compile(r"指标(?:名称)?$|名称$")
+TARGET_KEY_RE = re.compile(r"目标|预期|规划值|((?:19|20)\d{2})年?$")
+UNIT_IN_NAME_RE = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
+
+
+def from_indicator_row(
+    cells: dict[str, str], *, plan_year: int | None = None, default_year: int | None = None
+) -> list[Target]:
+    """A target from a row of an indicator table (指标 | 单位 | 2020年 | 2025年目标).
+
+    The value comes from the column headed 目标/预期 or, failing that, the latest year column; base
+    year columns are history. The unit is the 单位 column or the bracket after the indicator name.
+    """
+    name_key = next((k for k in cells if INDICATOR_KEY_RE.search(k)), None)
+    value_keys = [k for k in cells if TARGET_KEY_RE.search(k) and k != name_key]
+    if name_key is None or not value_keys:
+        return []
+    goal = [k for k in value_keys if re.search(r"目标|预期|规划值", k)]
+    key = goal[-1] if goal else max(value_keys, key=lambda k: TARGET_KEY_RE.search(k).group(1) or "")
+    name = normalise(cells[name_key])
+    unit = normalise(next((v for k, v in cells.items() if re.fullmatch(r"(?:计量)?单位", k)), ""))
+    in_name = UNIT_IN_NAME_RE.search(name)
+    if in_name:
+        unit, name = unit or in_name.group(1), name[: in_name.start()]
+    m = re.fullmatch(
+        r"(>=|≥|>|<=|≤|<|约)?(\d+(?:\.\d+)?)(?:[-~～至](\d+(?:\.\d+)?))?(以上|以下|左右)?(%?)",
+        normalise(cells[key]),
+    )
+    if not m or not name:
+        return []
+    unit = unit or m.group(5)
+    if not unit:
+        return []
+    signs = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "<": "<", "约": "~"}
+    comparator = "range" if m.group(3) else signs.get(m.group(1) or "", CMP_SUFFIX.get(m.group(4) or "", "="))
+    year = re.search(r"((?:19|20)\d{2})", key)
+    years = int(year.group(1)) if year and (plan_year is None or int(year.group(1)) >= plan_year) else None
+    target = Target(
+        metric=name,
+        action="",
+        kind=_kind(unit, name, ""),
+        comparator=comparator,
+        value=float(m.group(2)),
+        value_max=float(m.group(3)) if m.group(3) else None,
+        unit=unit,
+        year=years or default_year,
+        quote=" ".join(v for v in cells.values() if v),
+        evidence=f"{cells[name_key]} {cells[key]}",
+    )
+    return [target]
+
+
 def _verb_before(text: str) -> bool:
     return bool(re.search(rf"(?:{VERB_RE}){TRAIL_ADV}*$", text))
 

@@ -12,7 +12,7 @@ from .base import Block
 # Words that mark a header row of a task/responsibility table.
 HEADER_WORDS = re.compile(
     r"序号|编号|工作任务|重点任务|任务|工作内容|具体内容|主要内容|事项|措施|目标|责任人|责任领导|分管领导|"
-    r"牵头|责任单位|主办|配合|协办|参与单位|完成时限|时限|完成时间|进度安排|时间节点"
+    r"牵头|责任单位|主办|配合|协办|参与单位|完成时限|时限|完成时间|进度安排|时间节点|指标|单位|属性|基期|现状|预期"
 )
 
 
