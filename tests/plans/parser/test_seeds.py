@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kechuang.plans.parser import format_text
+from kechuang.plans.parser import format_text, parse_document
 
 from .conftest import seed_path
 
@@ -98,3 +98,20 @@ def test_command_line_json_and_errors(tmp_path):
     )
     assert run.returncode == 2
     assert "empty" in run.stderr
+
+
+def test_hard_wrapped_text_reads_like_the_original(parse_seed):
+    original = parse_seed("003")
+    wrapped_lines = []
+    for line in seed_path("003").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        wrapped_lines += [line[i : i + 33] for i in range(0, len(line), 33)] or [""]
+    wrapped = parse_document("\n".join(wrapped_lines).encode("utf-8"), "wrapped.txt")
+
+    def summary(doc):
+        return [
+            (t.metric, t.value, t.unit, t.quote.replace(" ", "")) for p in doc.plans for t in p.all_targets()
+        ]
+
+    assert summary(wrapped) == summary(original)
+    assert len(wrapped.plans[0].outline) == 8

@@ -18,10 +18,7 @@ from ..errors import DamagedFileError, NoTextLayerError
 from .base import Block
 from .furniture import is_furniture
 from .tables import rows_to_blocks
-
-_SENTENCE_END = "。！？；：:;!?」”）)"
-_CN = "一二三四五六七八九十百"
-_MARKER_RE = re.compile(rf"^(?:第[{_CN}\d]+[篇章节]|[{_CN}]+、|[（(][{_CN}\d]+[）)]|\d+\s*[、.．]|[①-⑳])")
+from .wrap import join_wrapped
 
 
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
@@ -74,20 +71,8 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Rejoin hard-wrapped lines into paragraphs."""
+    """Rejoin hard-wrapped lines into paragraphs: a page's longest lines are full ones."""
     lines = [ln for ln in lines if not is_furniture(ln)]
     if not lines:
         return []
-    width = max(len(ln) for ln in lines)
-    out: list[str] = []
-    for ln in lines:
-        if (
-            out
-            and len(out[-1].split("\n")[-1]) >= width * 0.85
-            and out[-1][-1] not in _SENTENCE_END
-            and not _MARKER_RE.match(ln)
-        ):
-            out[-1] += ln
-        else:
-            out.append(ln)
-    return out
+    return join_wrapped(lines, int(max(len(ln) for ln in lines) * 0.85))

@@ -8,6 +8,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EncodingError
 from .base import Block
+from .wrap import join_wrapped, wrap_width
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
@@ -49,9 +50,13 @@ def _plausible(text: str) -> bool:
 
 
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per non-empty line; white space inside lines is kept for the quotes."""
+    """One block per paragraph (a line, or wrapped lines rejoined); inner white space is kept for quotes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
-    return [Block(line.strip()) for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    width = wrap_width(lines)
+    if width is not None:
+        lines = join_wrapped(lines, width - 2)
+    return [Block(line) for line in lines]
 
 
 def read_text(data: bytes, filename: str = "") -> tuple[list[Block], str]:
