@@ -1,0 +1,85 @@
+"""The pipeline: read → outline → clauses → targets and responsibility.
+
+Each stage is a separate module that knows nothing of the others' internals; this module only passes
+data along. Sections that look back (回顾, 成就, 基本情况…) are skipped for targets: what they count is
+history, not commitment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import split_sentences
+from .errors import NoOutlineError
+from .model import OutlineNode, ParsedDocument, Target, WorkPlan
+from .outline import parse_outline
+from .readers import Block, read_blocks
+from .readers.text import lines_to_blocks
+from .responsibility import extract_inline, from_columns
+from .targets import extract_targets, from_indicator_row
+
+RETROSPECTIVE_RE = re.compile(
+    r"回顾|成就|成效|取得的|主要成绩|主要进展|进展情况|完成情况|基本情况|发展基础|现状|总结"
+)
+
+
+def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
+    """Parse an uploaded work-plan file (.docx, .pdf, .html, .txt) into plans, outline and targets."""
+    read = read_blocks(data, filename)
+    doc = ParsedDocument(filename=filename, format=read.format, encoding=read.encoding)
+    doc.plans = _plans(read.blocks, filename)
+    return doc
+
+
+def parse_text(text: str, filename: str = "") -> ParsedDocument:
+    """Parse text already in memory (one paragraph per line)."""
+    blocks = lines_to_blocks(text)
+    doc = ParsedDocument(filename=filename, format="text", encoding="")
+    doc.plans = _plans(blocks, filename)
+    return doc
+
+
+def _plans(blocks: list[Block], filename: str) -> list[WorkPlan]:
+    plans = [p for p in parse_outline(blocks) if p.outline or p.preamble]
+    if not any(p.outline for p in plans):
+        raise NoOutlineError(filename)
+    for plan in plans:
+        _fill(plan)
+    return plans
+
+
+def _fill(plan: WorkPlan) -> None:
+    plan.targets = _targets_of(plan.preamble, plan)
+    for node in plan.outline:
+        _fill_node(node, plan, retrospective=False)
+
+
+def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> None:
+    retrospective = retrospective or bool(RETROSPECTIVE_RE.search(node.heading))
+    node.body, inline = extract_inline(node.body)
+    if inline is None:  # a one-line item: "1.加强XXX（牵头单位：…）"
+        node.heading, inline = extract_inline(node.heading)
+    columns = from_columns(node.columns) if node.columns else None
+    node.responsibility = inline or columns
+    if not retrospective:
+        node.targets = _targets_of(node.heading, plan) + _targets_of(node.body, plan)
+        if node.columns:
+            plan_year, default_year = _years(plan)
+            node.targets += from_indicator_row(node.columns, plan_year=plan_year, default_year=default_year)
+    for child in node.children:
+        _fill_node(child, plan, retrospective=retrospective)
+
+
+def _years(plan: WorkPlan) -> tuple[int | None, int | None]:
+    """(first year the plan covers, year its targets are due when a sentence names none)."""
+    default_year = plan.year if plan.year else (plan.period[1] if plan.period else None)
+    plan_year = plan.period[0] if plan.period else plan.year
+    return plan_year, default_year
+
+
+def _targets_of(text: str, plan: WorkPlan) -> list[Target]:
+    plan_year, default_year = _years(plan)
+    out: list[Target] = []
+    for sentence in split_sentences(text):
+        out.extend(extract_targets(sentence.text, plan_year=plan_year, default_year=default_year))
+    return out

@@ -1,0 +1,45 @@
+"""Word (.docx) files: paragraphs and tables in document order."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..errors import DamagedFileError
+from .base import Block
+from .tables import rows_to_blocks
+
+_HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
+
+
+def read_docx(data: bytes, filename: str = "") -> list[Block]:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DamagedFileError(filename, f"not a valid Word document: {exc}") from exc
+    blocks: list[Block] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            para = Paragraph(child, document)
+            for line in para.text.split("\n"):
+                if line.strip():
+                    blocks.append(Block(line.strip(), heading_level=_heading_level(para)))
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            rows = [[cell.text for cell in row.cells] for row in table.rows]
+            blocks.extend(rows_to_blocks(rows))
+    return blocks
+
+
+def _heading_level(para: Paragraph) -> int | None:
+    """Level of a Word heading style ("Heading 2", "标题 2"), for headings numbered by Word itself."""
+    name = para.style.name if para.style is not None else ""
+    m = _HEADING_STYLE_RE.search(name or "")
+    return int(m.group(1)) if m else None

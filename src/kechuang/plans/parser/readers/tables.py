@@ -1,0 +1,61 @@
+"""Tables of tasks (责任分解表): recognise the header row and turn the rows into structured blocks.
+
+Used by the Word, HTML and PDF readers alike: each gives a table as a list of rows of cell texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Block
+
+# Words that mark a header row of a task/responsibility table.
+HEADER_WORDS = re.compile(
+    r"序号|编号|工作任务|重点任务|任务|工作内容|具体内容|主要内容|事项|措施|目标|责任人|责任领导|分管领导|"
+    r"牵头|责任单位|主办|配合|协办|参与单位|完成时限|时限|完成时间|进度安排|时间节点|指标|单位|属性|基期|现状|预期"
+)
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", (cell or "").strip())
+
+
+def rows_to_blocks(rows: list[list[str]]) -> list[Block]:
+    """Blocks for one table: structured rows after a recognised header, else plain paragraphs."""
+    rows = [[_clean(c) for c in r] for r in rows if any((c or "").strip() for c in r)]
+    header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r)), None)
+    if header_at is None:
+        return [Block(text) for r in rows for text in _dedupe(r) if text]
+    header = rows[header_at]
+    blocks: list[Block] = []
+    for r in rows[header_at + 1 :]:
+        cells: dict[str, str] = {}
+        for name, value in zip(header, r, strict=False):
+            key = re.sub(r"\s+", "", name) or f"col{len(cells) + 1}"
+            if key in cells:  # merged header cells repeat the same name
+                continue
+            cells[key] = value
+        if _is_section_row(r):
+            blocks.append(Block(_dedupe(r)[0]))
+            continue
+        blocks.append(Block(" ".join(_dedupe(r)), kind="row", cells=cells))
+    return blocks
+
+
+def _is_header(row: list[str]) -> bool:
+    hits = sum(1 for c in row if c and len(c) <= 12 and HEADER_WORDS.search(c))
+    return hits >= 2
+
+
+def _is_section_row(row: list[str]) -> bool:
+    """A row whose cells are all the same text (a merged heading row such as "一、科技创新")."""
+    distinct = _dedupe(row)
+    return len(distinct) == 1 and len(row) > 1
+
+
+def _dedupe(row: list[str]) -> list[str]:
+    out: list[str] = []
+    for c in row:
+        if c and c not in out:
+            out.append(c)
+    return out

@@ -1,0 +1,146 @@
+"""Responsibility: who answers for an item, from inline notes or from table columns.
+
+Inline notes come in many dresses — "(责任人:张三,牵头单位:法规处,配合单位:各有关处室)", "【牵头单位】科技局；
+【配合单位】财政局", a last line "责任单位：…" — so a note is read by finding its labels and taking each
+value up to the next label. Names are split on commas, semicolons and 、, except where 、 joins parts of
+one name ("各市、县科技局" is one unit, "县(市、区)科技局" too).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Responsibility
+
+PERSON_LABELS = r"责任人|责任领导|分管领导|牵头领导|联系领导|负责人|责任处长"
+LEAD_LABELS = r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|主办单位|主责单位|牵头"
+SUPPORT_LABELS = r"配合单位|配合部门|配合处室|协办单位|协助单位|协同单位|参与单位|参加单位|配合"
+DEADLINE_LABELS = r"完成时限|完成时间|时间节点|时限要求|时限"
+ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}"
+LABEL_RE = re.compile(rf"(?:[【\[](?P<boxed>{ALL_LABELS})[】\]]\s*[:：]?|(?P<label>{ALL_LABELS})\s*[:：])\s*")
+NOTE_RE = re.compile(
+    rf"[（(【\[]\s*(?:{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS})\s*[】\]]?\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
+)
+ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}"
+# A note that is not bracketed: from a label opening a line (or following a sentence) to the end.
+LINE_NOTE_RE = re.compile(
+    rf"(?:^|\n|(?<=[。；;]))\s*(?:[【\[](?:{ANY_LABEL})[】\]]|(?:{ANY_LABEL})\s*[:：]).*$", re.S
+)
+# A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
+BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
+
+
+def _field(label: str) -> str:
+    if re.fullmatch(PERSON_LABELS, label):
+        return "persons"
+    if re.fullmatch(LEAD_LABELS, label):
+        return "lead"
+    if re.fullmatch(SUPPORT_LABELS, label):
+        return "support"
+    return "deadline"
+
+
+def split_names(value: str) -> list[str]:
+    """Names in a list, split on ，,；;/ and 、 (not inside brackets, not after a bare government level)."""
+    value = unicodedata.normalize("NFKC", value).strip().strip("。.;；,，")
+    parts: list[str] = []
+    depth, buf = 0, ""
+    for ch in value:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",，;；/\n 、":
+            parts.append(buf)
+            parts.append(ch)
+            buf = ""
+        else:
+            buf += ch
+    parts.append(buf)
+    names: list[str] = []
+    pending = ""
+    for i in range(0, len(parts), 2):
+        frag = parts[i].strip()
+        sep = parts[i + 1] if i + 1 < len(parts) else ""
+        if not frag:
+            continue
+        if sep == "、" and BARE_LEVEL_RE.match(frag):
+            pending += frag + "、"
+            continue
+        names.append(pending + frag)
+        pending = ""
+    if pending:
+        names.append(pending.rstrip("、"))
+    return [n for n in names if n]
+
+
+def parse_note(note: str) -> Responsibility:
+    """Responsibility from the text of one note (labels with values)."""
+    resp = Responsibility()
+    matches = list(LABEL_RE.finditer(note))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(note)
+        value = note[m.end() : end].strip().strip("（）()【】[]").strip()
+        field = _field(m.group("label") or m.group("boxed"))
+        if field == "deadline":
+            resp.deadline = value.strip("，,；;。")
+        else:
+            _add_names(resp, field, value)
+    return resp
+
+
+LEAD_MARK_RE = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]$")
+
+
+def _add_names(resp: Responsibility, field: str, value: str) -> None:
+    """Add the names of `value`; in a 责任单位 list, "(牵头)" marks the lead and the others support."""
+    names = split_names(value)
+    marked = [n for n in names if LEAD_MARK_RE.search(n)]
+    if field == "lead" and marked:
+        pairs = [("lead" if LEAD_MARK_RE.search(n) else "support", LEAD_MARK_RE.sub("", n)) for n in names]
+    else:
+        pairs = [(field, LEAD_MARK_RE.sub("", n)) for n in names]
+    for target, name in pairs:
+        if name and name not in getattr(resp, target):
+            getattr(resp, target).append(name)
+
+
+def extract_inline(text: str) -> tuple[str, Responsibility | None]:
+    """(text without its responsibility notes, the responsibility) — None when there is no note."""
+    notes = [m for m in NOTE_RE.finditer(text)]
+    if notes:
+        resp = Responsibility()
+        for m in notes:
+            _merge(resp, parse_note(m.group()[1:-1]))
+        cleaned = NOTE_RE.sub("", text).strip()
+        return cleaned, (None if resp.is_empty() else resp)
+    line = LINE_NOTE_RE.search(text)
+    if line:
+        resp = parse_note(line.group())
+        if not resp.is_empty():
+            return text[: line.start()].strip(), resp
+    return text, None
+
+
+def from_columns(cells: dict[str, str]) -> Responsibility | None:
+    """Responsibility from the cells of a task table row, keyed by column header."""
+    resp = Responsibility()
+    for header, value in cells.items():
+        h = re.sub(r"\s+", "", header)
+        if re.search(PERSON_LABELS, h):
+            _add_names(resp, "persons", value)
+        elif re.search(SUPPORT_LABELS, h):
+            _add_names(resp, "support", value)
+        elif re.search(LEAD_LABELS, h):
+            _add_names(resp, "lead", value)
+        elif re.search(DEADLINE_LABELS, h):
+            resp.deadline = value.strip()
+    return None if resp.is_empty() else resp
+
+
+def _merge(into: Responsibility, other: Responsibility) -> None:
+    for name in ("persons", "lead", "support"):
+        target = getattr(into, name)
+        target.extend(n for n in getattr(other, name) if n not in target)
+    into.deadline = into.deadline or other.deadline

@@ -1,0 +1,143 @@
+"""Outline: heading styles and depths, unnumbered items, titles, years and several plans per file."""
+
+from __future__ import annotations
+
+import pytest
+
+from kechuang.plans.parser import NoOutlineError, parse_text
+from kechuang.plans.parser.outline import is_title, match_heading, split_heading
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "kind"),
+    [
+        ("第一篇 总体要求", "第一篇", "part"),
+        ("第三章　创新平台", "第三章", "chapter"),
+        ("第二节 重点实验室", "第二节", "section"),
+        ("一、培育创新主体", "一、", "item"),
+        ("（一）强化企业主体", "（一）", "item"),
+        ("(二)、继续完善服务体系", "(二)、", "item"),
+        ("1、部署实施产业技术攻关。", "1、", "item"),
+        ("2.加强创新平台建设", "2.", "item"),
+        ("4 .科技干部队伍建设", "4.", "item"),
+        ("3．推进成果转化", "3．", "item"),
+        ("（1）开展技术攻关", "（1）", "item"),
+        ("①加快建设", "①", "item"),
+        ("第一部分 总体要求", "第一部分", "part"),
+        ("第五条 牵头单位每季度报送进展", "第五条", "item"),
+        ("2.3 建设重点实验室", "2.3", "item"),
+    ],
+)
+def test_heading_styles(line, number, kind):
+    head = match_heading(line)
+    assert head is not None
+    assert (head.number, head.kind) == (number, kind)
+
+
+@pytest.mark.parametrize(
+    "line", ["2019年，全区研发投入456.5亿元。", "2.35%的目标", "10个国家重大科技基础设施项目", "一是加强领导"]
+)
+def test_not_headings(line):
+    assert match_heading(line) is None
+
+
+def test_heading_is_the_first_sentence_or_label():
+    assert split_heading("加快培育创新型企业。把创新型企业培育纳入考核。") == (
+        "加快培育创新型企业",
+        "把创新型企业培育纳入考核。",
+    )
+    assert split_heading("主要目标:引进推广新技术80项") == ("主要目标", "引进推广新技术80项")
+    assert split_heading("加快国家战略科技力量的布局和配套") == ("加快国家战略科技力量的布局和配套", "")
+
+
+def test_titles():
+    assert is_title("上海市2012年科技工作要点")
+    assert is_title("《浦东新区建设国际科技创新中心核心区“十四五”规划》")
+    assert is_title("第三篇:2010年科技工作要点(参考)")
+    assert not is_title("关于印发《2014年科技工作要点》的通知")
+    assert not is_title("（一）加快实施重大科技专项计划")
+    assert not is_title("围绕重点产业，研究制定科技创新行动计划")
+    assert not is_title("实施人才引进培养计划")  # a heading on its own line
+    assert is_title("科技创新三年行动计划（2023—2025年）")
+
+
+DOC = """2024年某市科技工作要点
+某市科学技术局
+2024年全市科技工作要以高质量发展为主线，力争全社会研发投入增长12%。
+一、强化企业创新主体
+（一）培育高新技术企业
+1.实施梯次培育。建立培育库，新增入库企业300家。
+2.落实惠企政策。对首次认定的企业给予最高20万元奖励。
+（二）建设创新平台
+打造实验室体系。新建省级重点实验室5家。
+完善中试平台。建设中试基地3个。
+二、优化创新生态
+深化科技金融服务，新增科技贷款50亿元。
+"""
+
+
+def test_tree_depth_follows_the_order_styles_appear_in():
+    plan = parse_text(DOC).plans[0]
+    assert (plan.title, plan.issuer, plan.year) == ("2024年某市科技工作要点", "某市科学技术局", 2024)
+    assert [t.value for t in plan.targets] == [12]
+    one, two = plan.outline
+    assert (one.number, one.level, one.kind) == ("一、", 1, "section")
+    sub1, sub2 = one.children
+    assert (sub1.number, sub1.level) == ("（一）", 2)
+    assert [(c.number, c.heading, c.level, c.kind) for c in sub1.children] == [
+        ("1.", "实施梯次培育", 3, "item"),
+        ("2.", "落实惠企政策", 3, "item"),
+    ]
+    assert sub1.children[0].targets[0].value == 300
+    assert sub1.children[1].targets == []  # a subsidy ceiling is a policy parameter
+    assert [(c.number, c.heading) for c in sub2.children] == [("", "打造实验室体系"), ("", "完善中试平台")]
+    assert [t.value for c in sub2.children for t in c.targets] == [5, 3]
+    assert two.body.startswith("深化科技金融服务") and two.targets[0].value == 50
+
+
+def test_several_plans_in_one_file_and_periods():
+    text = """第一篇:2011年全州科技工作要点
+2011年全州科技工作要点
+一、主要目标
+认定民营科技企业10家。
+第二篇:2008年科技工作要点
+2009年多拉特乡科技工作要点
+一、重点工作
+1、指导创建科技工作示范村2个。
+《某区科技创新“十四五”规划》
+一、“十三五”回顾
+2019年全区研发投入456.5亿元，新增孵化器20家。
+二、发展目标
+到2025年，创新型孵化器超过200家。
+"""
+    plans = parse_text(text).plans
+    assert [p.title for p in plans] == [
+        "2011年全州科技工作要点",
+        "2009年多拉特乡科技工作要点",
+        "某区科技创新“十四五”规划",
+    ]
+    assert [p.year for p in plans] == [2011, 2009, 2025]
+    assert plans[2].period == (2021, 2025)
+    assert [t.value for t in plans[2].all_targets()] == [200]  # the review section is history
+
+
+def test_decimal_numbering_nests_and_untitled_plans_take_the_year_from_the_text():
+    text = """2024年，全区科技工作以创新驱动为主线。
+1. 主要目标
+1.1 企业培育
+新增高新技术企业50家。
+1.2 平台建设
+新建重点实验室2家。
+2. 保障措施
+"""
+    plan = parse_text(text).plans[0]
+    assert (plan.title, plan.year) == ("", 2024)
+    first = plan.outline[0]
+    assert [c.number for c in first.children] == ["1.1", "1.2"]
+    assert [t.value for c in first.children for t in c.targets] == [50, 2]
+    assert {t.year for t in plan.all_targets()} == {2024}
+
+
+def test_text_without_outline_is_refused():
+    with pytest.raises(NoOutlineError, match="No plan outline"):
+        parse_text("这是一段没有任何编号标题的普通文字。")

@@ -1,0 +1,158 @@
+"""Target extraction from single sentences: shapes, comparators, kinds and the exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kechuang.plans.parser.targets import extract_targets, is_past
+
+
+def one(sentence: str, **kw):
+    found = extract_targets(sentence, plan_year=kw.pop("plan_year", 2024), default_year=kw.pop("year", 2024))
+    assert len(found) == 1, [(t.metric, t.value, t.unit) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "comparator", "value", "unit", "kind"),
+    [
+        ("全年新增孵化器8家。", "孵化器", "=", 8, "家", "amount"),
+        ("技术合同成交额突破50亿元。", "技术合同成交额", ">", 50, "亿元", "amount"),
+        ("专利申请量超5000件。", "专利申请量", ">", 5000, "件", "amount"),
+        ("高新技术产业产值增长20%以上。", "高新技术产业产值", ">=", 20, "%", "growth"),
+        ("规上工业企业研发机构覆盖率达到45%。", "规上工业企业研发机构覆盖率", "=", 45, "%", "level"),
+        (
+            "大中型工业企业研发机构建有率提高到85%以上。",
+            "大中型工业企业研发机构建有率",
+            ">=",
+            85,
+            "%",
+            "level",
+        ),
+        ("新建省级重点实验室15家左右。", "省级重点实验室", "~", 15, "家", "amount"),
+        ("认定科技特派员不少于500人。", "科技特派员", ">=", 500, "人", "amount"),
+        ("每万人口发明专利拥有量达到25件。", "每万人口发明专利拥有量", "=", 25, "件", "level"),
+        ("高新技术产业增加值占比提高2个百分点。", "高新技术产业增加值占比", "=", 2, "个百分点", "growth"),
+        ("完成科技培训10万人次。", "科技培训", "=", 10, "万人次", "amount"),
+        ("研发投入强度控制在3%以内。", "研发投入强度", "<=", 3, "%", "level"),
+        ("举办各类科技活动50场次。", "各类科技活动", "=", 50, "场次", "amount"),
+        ("科技企业融资1,200亿元。", "科技企业融资", "=", 1200, "亿元", "amount"),
+    ],
+)
+def test_indicator_before_number(sentence, metric, comparator, value, unit, kind):
+    t = one(sentence)
+    assert (t.metric, t.comparator, t.value, t.unit, t.kind) == (metric, comparator, value, unit, kind)
+    assert t.quote == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "action", "comparator", "value", "value_max"),
+    [
+        ("新建1-2个国家重点实验室。", "国家重点实验室", "新建", "range", 1, 2),
+        ("在全市遴选100家先期后备企业，推广第三方服务。", "先期后备企业", "遴选", "=", 100, None),
+        ("引进3至4家大学研究院。", "大学研究院", "引进", "range", 3, 4),
+        ("新认定120家左右省级专利示范企业。", "省级专利示范企业", "新认定", "~", 120, None),
+        ("力争新增上市企业3-5家。", "上市企业", "新增", "range", 3, 5),
+    ],
+)
+def test_number_before_indicator(sentence, metric, action, comparator, value, value_max):
+    t = one(sentence)
+    assert (t.metric, t.action, t.comparator, t.value, t.value_max) == (
+        metric,
+        action,
+        comparator,
+        value,
+        value_max,
+    )
+
+
+def test_quantity_as_subject_and_fractions():
+    t = one("力争三分之一以上的设区市达到国家创新型城市标准。")
+    assert (t.value, t.unit, t.comparator, t.kind) == (33.33, "%", ">=", "level")
+    assert t.metric.startswith("设区市")
+    t = one("争取2家以上通过国家级孵化器认定。")
+    assert (t.value, t.unit, t.comparator) == (2, "家", ">=")
+
+
+def test_lists_share_the_action_and_split_respectively():
+    found = extract_targets(
+        "认定民营科技企业10家、高新技术企业5家，高新技术产业产值增长10%。", plan_year=2011
+    )
+    assert [(t.metric, t.action, t.value) for t in found] == [
+        ("民营科技企业", "认定", 10),
+        ("高新技术企业", "认定", 5),
+        ("高新技术产业产值", "增长", 10),
+    ]
+    both = extract_targets("全省专利申请量、授权量分别增长10%。", plan_year=2012)
+    assert [t.metric for t in both] == ["专利申请量", "专利授权量"]
+    assert {t.kind for t in both} == {"growth"}
+    pair = extract_targets("试点建设30家社区科技创新屋和30家科技成果应用示范社区。")
+    assert [t.metric for t in pair] == ["社区科技创新屋", "科技成果应用示范社区"]
+
+
+def test_indicator_or_object_carried_over_from_the_clause_before():
+    found = extract_targets("全市技术合同登记额达到30亿元，同比增长20%。")
+    assert [(t.metric, t.kind, t.unit) for t in found] == [
+        ("技术合同登记额", "amount", "亿元"),
+        ("技术合同登记额", "growth", "%"),
+    ]
+    found = extract_targets("加快建设省实验室，力争建成1家、培育2家。")
+    assert [(t.action, t.metric, t.value) for t in found] == [
+        ("建成", "省实验室", 1),
+        ("培育", "省实验室", 2),
+    ]
+    assert one("组织申报国家科技奖励3项。").metric == "国家科技奖励"  # 奖励 of a count is no subsidy
+    assert one("新培育“专精特新”企业20家。").metric == "专精特新企业"
+
+
+def test_labelled_indicators_and_inline_enumerations():
+    t = one("（1）全社会研发投入强度：达到3%。")
+    assert (t.metric, t.value, t.unit, t.kind) == ("全社会研发投入强度", 3, "%", "level")
+    assert one("高新技术企业数量：2000家以上。").comparator == ">="
+    assert one("一是新增孵化器8家。").metric == "孵化器"
+
+
+def test_durations_and_frequencies_are_not_targets():
+    assert extract_targets("组织3个月集中培训。") == []
+    assert extract_targets("每季度报送进展1次。") == []
+
+
+def test_firmness_recurrence_and_year():
+    assert one("确保企业科技税收减免额超过200亿元。").firmness == "firm"
+    assert one("力争全年新增孵化器8家。").firmness == "aspirational"
+    assert one("新增孵化器8家。").firmness == "plain"
+    t = one("到2025年，全社会研发经费投入年均增长超过10%。", plan_year=2021, year=2025)
+    assert (t.recurrence, t.comparator, t.kind, t.year) == ("per-year", ">", "growth", 2025)
+    assert one("每年培训农民1万人次。").recurrence == "per-year"
+    assert one("力争通过5年的努力，新建创新型城市10个。", plan_year=2012, year=2012).year == 2016
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "建强“6+1”科技创新平台。",  # a name in quotes
+        "大力实施“十大科技成果转化工程”。",
+        "科学确定第三次厅州会商的主要议题。",  # ordinal
+        "中芯国际14nm实现大规模量产，C919准备运营。",  # codes
+        "深化杭州、宁波、嘉兴三个国家创新型城市试点工作。",  # small count in characters
+        "抓好与北京科技大学等11所合作高校的合作。",  # the count of a list just named
+        "以146家龙头骨干企业为重点，引导企业加大研发投入。",  # a scope, not a commitment
+        "积极推动已引进共建的882家创新载体发挥作用。",  # exists already
+        "对首次认定的高新技术企业给予最高20万元奖励。",  # policy parameter
+        "对研发费用按150%加计扣除。",
+        "并予以3-4年时间的稳定支持。",  # a duration
+        "去年完成技术合同登记额80亿元。",  # the past
+        "一年来，全市共认定高新技术企业320家。",
+        "推进与市科委达成的10个方面合作共识。",
+        "以优异成绩庆祝建党100周年。",
+    ],
+)
+def test_not_targets(sentence):
+    assert extract_targets(sentence, plan_year=2021, default_year=2021) == []
+
+
+def test_past_sentences():
+    assert is_past("2019年，浦东新区全社会研发投入456.5亿元。", 2021)
+    assert is_past("截至2020年底，累计认定高企3784家。", 2021)
+    assert not is_past("到2025年，高新技术企业超过2000家。", 2021)
+    assert not is_past("专利申请量较上年增长10%以上。", 2011)
