@@ -6,3 +6,9 @@ class PlansConfig(AppConfig):
     name = "kechuang.plans"
     label = "plans"
     verbose_name = _("Work plans")
+
+    def ready(self) -> None:
+        from kechuang.core.navigation import NavItem, register
+        from kechuang.plans.permissions import PLAN_READERS
+
+        register(NavItem(_("Work plans"), "plans:plan_list", 20, PLAN_READERS, icon="✎"))

@@ -18,8 +18,11 @@ def query_with(context: template.Context, **changes: object) -> str:
 
 
 @register.simple_tag
-def bootstrap_widget(field: forms.BoundField) -> SafeString:
-    """Render a field's widget with Bootstrap classes and the ARIA links to its error and help text."""
+def bootstrap_widget(field: forms.BoundField, id: str = "", small: bool = False) -> SafeString:
+    """Render a field's widget with Bootstrap classes and the ARIA links to its error and help text.
+
+    ``id`` overrides the element id, for a form repeated on one page (each copy needs its own ids).
+    """
     widget = field.field.widget
     css = "form-select" if isinstance(widget, forms.Select) else "form-control"
     if isinstance(widget, forms.CheckboxInput):
@@ -32,4 +35,16 @@ def bootstrap_widget(field: forms.BoundField) -> SafeString:
         attrs["aria-describedby"] = " ".join(described)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    if id:
+        attrs["id"] = id
+    if small:
+        attrs["class"] += " form-control-sm" if css == "form-control" else " form-select-sm"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def num(value: float | int | None) -> str:
+    """A number as a clerk writes it: 10 not 10.0, 2.35 not 2.3500, up to six significant digits."""
+    if value is None or value == "":
+        return ""
+    return f"{float(value):.6g}" if abs(float(value)) < 1e15 else str(value)

@@ -1,0 +1,61 @@
+"""Reads of the plans app, with every list loaded in a bounded number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
+
+
+def plan_list(*, q: str = "", status: str = "", year: str = "") -> QuerySet[WorkPlan]:
+    qs = WorkPlan.objects.annotate(n_items=Count("items", distinct=True), n_targets=Count("targets", distinct=True))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(issuer__icontains=q))
+    if status:
+        qs = qs.filter(status=status)
+    if year.isdigit():
+        qs = qs.filter(Q(year=int(year)) | Q(period_start__lte=int(year), period_end__gte=int(year)))
+    return qs.order_by("-year", "-created_at", "-id")
+
+
+@dataclass
+class OutlineEntry:
+    item: Item
+    children: list[OutlineEntry] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    persons: list[Responsibility] = field(default_factory=list)
+    lead: list[Responsibility] = field(default_factory=list)
+    support: list[Responsibility] = field(default_factory=list)
+
+
+def plan_outline(plan: WorkPlan) -> tuple[list[OutlineEntry], list[Target]]:
+    """The plan's outline as a tree with targets and responsibilities, and its preamble targets (3 queries)."""
+    items = list(plan.items.order_by("position").prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("position", "id")),
+        Prefetch("responsibilities", queryset=Responsibility.objects.select_related("organisation")),
+    ))
+    entries = {item.pk: OutlineEntry(item=item, targets=list(item.targets.all())) for item in items}
+    roots: list[OutlineEntry] = []
+    for item in items:
+        entry = entries[item.pk]
+        for name in item.responsibilities.all():
+            getattr(entry, {"person": "persons"}.get(name.role, name.role)).append(name)
+        (entries[item.parent_id].children if item.parent_id else roots).append(entry)
+    preamble = list(plan.targets.filter(item__isnull=True).order_by("position", "id"))
+    return roots, preamble
+
+
+def responsibility_table(roots: list[OutlineEntry]) -> list[OutlineEntry]:
+    """Items of an outline that carry targets or responsibilities, in document order: the plan's tasks."""
+    rows: list[OutlineEntry] = []
+
+    def walk(entries: list[OutlineEntry]) -> None:
+        for entry in entries:
+            if entry.targets or entry.lead or entry.support or entry.persons:
+                rows.append(entry)
+            walk(entry.children)
+
+    walk(roots)
+    return rows
