@@ -24,9 +24,9 @@ MARKER_RE = re.compile(
         (?P<fixed>第\s*[{CN}\d]+\s*(?P<fixed_kind>部分|[篇章节]))\s*[:：、.．]?\s*
       | (?P<article>第\s*[{CN}\d]+\s*条)\s*[:：、.．]?\s*
       | (?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.%万亿千百元个家项件])\s*
-      | (?P<cn_dun>[{CN}]+\s*[、.．](?!\d))\s*
+      | (?P<cn_dun>[{CN}]+\s*(?:、|[.．](?!\d)))\s*
       | (?P<cn_paren>[（(]\s*[{CN}]+\s*[）)]\s*[、.．]?)\s*
-      | (?P<arabic>\d{{1,3}}\s*[、．.](?![\d%]))\s*
+      | (?P<arabic>\d{{1,3}}\s*(?:、|[．.](?![\d%])))\s*
       | (?P<arabic_paren>[（(]\s*\d{{1,3}}\s*[）)]\s*[、.．]?)\s*
       | (?P<circled>[①-⑳])\s*
     )""",
@@ -137,8 +137,8 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
     title = _pick_title(draft.title_lines)
     plan = WorkPlan(title=title, issuer=_issuer(draft), year=None, period=_period(title))
     years = YEAR_RE.findall(title)
-    if years:
-        plan.year = int(years[0])
+    if years:  # 2022年工作总结及2023年工作计划: the plan is for the last year named
+        plan.year = max(int(y) for y in years)
     elif plan.period:
         plan.year = plan.period[1]
     preamble: list[str] = []

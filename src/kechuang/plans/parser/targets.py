@@ -448,7 +448,7 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[
         growth = ""  # 提高到 85%: a level to reach, not an increase
     if cmp_word in ("达", "达到"):
         action = action or "达到"
-    if not action and prev is not None and bare:
+    if not action and prev is not None and bare and not (cmp_word or growth):
         action = prev[1]  # 认定民营科技企业10家、高新技术企业5家
     comparator = q.comparator
     if comparator == "=" and cmp_word in CMP_PREFIX:
