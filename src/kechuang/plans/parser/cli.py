@@ -36,4 +36,3 @@ def cli_main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(format_text(doc))
     return 0
-

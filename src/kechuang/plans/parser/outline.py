@@ -157,7 +157,9 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
             attach(_row_node(block), stack[-1][1] if stack else None)
             continue
         head = match_heading(block.text)
-        if head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX and stack:
+        if head is None and block.list_level is not None:  # numbered by Word, not in the text
+            head = _Heading(f"list{block.list_level}", "item", "", block.text)
+        elif head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX:
             head = _Heading(f"h{block.heading_level}", "item", "", block.text)
         if head is not None:
             _pop_for(stack, head.style)

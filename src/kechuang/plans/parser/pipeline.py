@@ -64,7 +64,9 @@ def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> Non
     columns = from_columns(node.columns) if node.columns else None
     node.responsibility = inline or columns
     if not retrospective:
-        node.targets = _targets_of(node.heading, plan) + _targets_of(node.body, plan)
+        # A heading cut from an over-long first sentence is repeated in the body: read it once.
+        heading_targets = [] if node.body.startswith(node.heading) else _targets_of(node.heading, plan)
+        node.targets = heading_targets + _targets_of(node.body, plan)
         if node.columns:
             plan_year, default_year = _years(plan)
             node.targets += from_indicator_row(node.columns, plan_year=plan_year, default_year=default_year)
