@@ -196,6 +196,32 @@ def test_pdf_with_text_layer_drops_page_numbers_and_running_headers():
     assert [t.value for t in doc.plans[0].all_targets()] == [50, 3, 20]
 
 
+def test_pdf_task_table_continued_on_the_next_page():
+    header = ["序号", "工作任务", "牵头单位", "完成时限"]
+    pages = [
+        [
+            "2024年某区科技工作要点",
+            "一、培育创新主体",
+            [header, ["1", "培育高新技术企业。新增高企50家。", "高新科", "12月底"]],
+            "二、优化创新生态",
+        ],
+        [[["2", "深化科技金融。新增科技贷款10亿元。", "财政局、金融办", "10月底"]]],
+    ]
+    plan = parse_document(make_pdf(pages), "table.pdf").plans[0]
+    first, second = plan.outline
+    assert [(c.number, c.heading, c.responsibility.lead) for c in first.children] == [
+        ("1", "培育高新技术企业", ["高新科"])
+    ]
+    assert second.heading == "优化创新生态"
+    task = second.children[0]
+    assert (task.heading, task.responsibility.lead, task.responsibility.deadline) == (
+        "深化科技金融",
+        ["财政局", "金融办"],
+        "10月底",
+    )
+    assert [t.value for t in plan.all_targets()] == [50, 10]
+
+
 def test_pdf_without_text_layer():
     with pytest.raises(NoTextLayerError, match="no text layer; run OCR"):
         parse_document(make_pdf([[], []]), "scan.pdf")
