@@ -106,3 +106,12 @@ def test_lead_marked_inside_a_unit_list_and_notes_in_a_heading():
     )
     assert text == "加强知识产权保护"
     assert (resp.lead, resp.support, resp.deadline) == (["市科技局"], ["市财政局"], "2024年6月底")
+
+
+def test_notes_that_name_units_with_verbs_or_pair_lead_and_responsible_units():
+    text, resp = extract_inline("推进科技金融结合。（市科技局牵头，市财政局、市金融办配合）")
+    assert text == "推进科技金融结合。"
+    assert (resp.lead, resp.support) == (["市科技局"], ["市财政局", "市金融办"])
+    _, resp = extract_inline("推进科技金融结合。（牵头单位：市科技局；责任单位：各区县政府）")
+    assert (resp.lead, resp.support) == (["市科技局"], ["各区县政府"])
+    assert extract_inline("坚持政府引导（政府牵头）和市场主导相结合，形成合力。")[1] is None
