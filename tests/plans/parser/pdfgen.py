@@ -34,8 +34,26 @@ end
 end"""
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with one page per list of lines; an empty list gives a page without any text."""
+def _table_ops(rows: list[list[str]], top: float) -> tuple[list[str], float]:
+    """Drawing and text operators for a ruled table whose top edge is at `top`; returns the bottom."""
+    widths = [max(len(r[c]) for r in rows) * 9 + 8 for c in range(len(rows[0]))]
+    ops: list[str] = []
+    y = top
+    for row in rows:
+        x = 40.0
+        for width, text in zip(widths, row, strict=True):
+            ops.append(f"0 0 0 RG 0.5 w {x} {y - 18} {width} 18 re S")
+            ops.append(f"BT /F1 8 Tf {x + 4} {y - 13} Td <{_hex(text)}> Tj ET")
+            x += width
+        y -= 18
+    return ops, y
+
+
+def make_pdf(pages: list[list[str | list[list[str]]]]) -> bytes:
+    """A PDF with one page per list; items are text lines or tables (lists of rows of cell texts).
+
+    An empty list gives a page without any text.
+    """
     objects: dict[int, bytes] = {}
     objects[3] = (
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
@@ -53,12 +71,19 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     objects[5] = b"<< /Length %d >>\nstream\n" % len(TO_UNICODE) + TO_UNICODE + b"\nendstream"
     kids = []
     next_num = 7
-    for lines in pages:
+    for items in pages:
         page_num, content_num = next_num, next_num + 1
         next_num += 2
         ops = ["0 0 0 rg 50 50 10 10 re f"]  # a drawn square: pages are never fully empty
-        for i, line in enumerate(lines):
-            ops.append(f"BT /F1 10 Tf 40 {800 - 16 * i} Td <{_hex(line)}> Tj ET")
+        y = 800.0
+        for item in items:
+            if isinstance(item, str):
+                ops.append(f"BT /F1 10 Tf 40 {y} Td <{_hex(item)}> Tj ET")
+                y -= 16
+            else:
+                table_ops, bottom = _table_ops(item, y + 8)
+                ops += table_ops
+                y = bottom - 16
         stream = "\n".join(ops).encode()
         objects[content_num] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
         objects[page_num] = (

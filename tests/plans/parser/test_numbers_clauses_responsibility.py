@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kechuang.plans.parser.clauses import split_clauses, split_sentences
+from kechuang.plans.parser.clauses import split_sentences
 from kechuang.plans.parser.numbers import magnitude, parse_fraction, parse_number, parse_percent_word
 from kechuang.plans.parser.responsibility import extract_inline, from_columns, split_names
 
@@ -48,7 +48,6 @@ def test_sentences_keep_their_text():
         "新增科普村15家",
     ]
     assert all(text[s.start : s.start + len(s.text)] == s.text for s in sentences)
-    assert split_clauses("新增孵化器8家，覆盖率达85%以上") == ["新增孵化器8家", "覆盖率达85%以上"]
 
 
 def test_inline_note_with_names_that_contain_the_list_mark():
@@ -106,3 +105,12 @@ def test_lead_marked_inside_a_unit_list_and_notes_in_a_heading():
     )
     assert text == "加强知识产权保护"
     assert (resp.lead, resp.support, resp.deadline) == (["市科技局"], ["市财政局"], "2024年6月底")
+
+
+def test_notes_that_name_units_with_verbs_or_pair_lead_and_responsible_units():
+    text, resp = extract_inline("推进科技金融结合。（市科技局牵头，市财政局、市金融办配合）")
+    assert text == "推进科技金融结合。"
+    assert (resp.lead, resp.support) == (["市科技局"], ["市财政局", "市金融办"])
+    _, resp = extract_inline("推进科技金融结合。（牵头单位：市科技局；责任单位：各区县政府）")
+    assert (resp.lead, resp.support) == (["市科技局"], ["各区县政府"])
+    assert extract_inline("坚持政府引导（政府牵头）和市场主导相结合，形成合力。")[1] is None

@@ -138,6 +138,30 @@ def test_decimal_numbering_nests_and_untitled_plans_take_the_year_from_the_text(
     assert {t.year for t in plan.all_targets()} == {2024}
 
 
+SUMMARY_AND_PLAN = """某县科学技术局2022年工作总结及2023年工作计划
+一、2022年工作开展情况
+（一）创新主体不断壮大。全年新增国家高新技术企业15家，总数达到68家。
+（二）研发投入持续增长。全县R&D经费支出5.6亿元，占GDP比重达到2.1%。
+二、存在的问题
+一是企业创新能力不强，规上工业企业中有研发活动的仅占35%。
+三、2023年工作计划
+2023年，力争全县R&D经费支出增长15%以上。
+（一）培育壮大创新主体。全年新增国家高新技术企业20家以上，高新技术企业总数突破85家。
+"""
+
+
+def test_a_report_on_last_year_gives_targets_only_for_the_coming_one():
+    plan = parse_text(SUMMARY_AND_PLAN).plans[0]
+    assert plan.year == 2023
+    assert [n.number for n in plan.outline] == ["一、", "二、", "三、"]
+    found = [(t.metric, t.action, t.comparator, t.value) for t in plan.all_targets()]
+    assert found == [
+        ("R&D经费支出", "增长", ">=", 15),
+        ("国家高新技术企业", "新增", ">=", 20),
+        ("高新技术企业总数", "", ">", 85),
+    ]
+
+
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")

@@ -94,6 +94,23 @@ def test_docx_paragraphs_and_responsibility_table():
     assert plan.outline[1].children[0].targets[0].unit == "亿元"
 
 
+def test_docx_headings_and_items_numbered_by_word():
+    document = docx.Document()
+    document.add_paragraph("某区2024年科技工作要点", style="Title")
+    document.add_heading("强化企业创新主体", level=1)
+    document.add_paragraph("培育高新技术企业。全年新增高新技术企业30家。", style="List Number")
+    document.add_paragraph("推动研发机构建设。新建企业研发机构20家。", style="List Number")
+    document.add_heading("优化创新生态", level=1)
+    document.add_paragraph("深化科技金融。新增科技贷款10亿元。", style="List Number")
+    buf = io.BytesIO()
+    document.save(buf)
+    plan = parse_document(buf.getvalue(), "numbered.docx").plans[0]
+    assert plan.title == "某区2024年科技工作要点"
+    assert [n.heading for n in plan.outline] == ["强化企业创新主体", "优化创新生态"]
+    assert [c.heading for c in plan.outline[0].children] == ["培育高新技术企业", "推动研发机构建设"]
+    assert [t.value for t in plan.all_targets()] == [30, 20, 10]
+
+
 def test_indicator_table_in_a_five_year_plan():
     document = docx.Document()
     document.add_paragraph("某区科技创新“十四五”规划")
@@ -177,6 +194,32 @@ def test_pdf_with_text_layer_drops_page_numbers_and_running_headers():
     assert header not in texts and "- 2 -" not in texts
     doc = parse_document(make_pdf(pages), "plan.pdf")
     assert [t.value for t in doc.plans[0].all_targets()] == [50, 3, 20]
+
+
+def test_pdf_task_table_continued_on_the_next_page():
+    header = ["序号", "工作任务", "牵头单位", "完成时限"]
+    pages = [
+        [
+            "2024年某区科技工作要点",
+            "一、培育创新主体",
+            [header, ["1", "培育高新技术企业。新增高企50家。", "高新科", "12月底"]],
+            "二、优化创新生态",
+        ],
+        [[["2", "深化科技金融。新增科技贷款10亿元。", "财政局、金融办", "10月底"]]],
+    ]
+    plan = parse_document(make_pdf(pages), "table.pdf").plans[0]
+    first, second = plan.outline
+    assert [(c.number, c.heading, c.responsibility.lead) for c in first.children] == [
+        ("1", "培育高新技术企业", ["高新科"])
+    ]
+    assert second.heading == "优化创新生态"
+    task = second.children[0]
+    assert (task.heading, task.responsibility.lead, task.responsibility.deadline) == (
+        "深化科技金融",
+        ["财政局", "金融办"],
+        "10月底",
+    )
+    assert [t.value for t in plan.all_targets()] == [50, 10]
 
 
 def test_pdf_without_text_layer():

@@ -156,3 +156,12 @@ def test_past_sentences():
     assert is_past("截至2020年底，累计认定高企3784家。", 2021)
     assert not is_past("到2025年，高新技术企业超过2000家。", 2021)
     assert not is_past("专利申请量较上年增长10%以上。", 2011)
+    assert not is_past("截至2025年底，全市高新技术企业达到3000家。", 2024)
+    assert is_past("截至目前，全市已建成孵化器45家。", 2024)
+
+
+def test_plain_value_folds_the_magnitude_for_tracking():
+    t = one("完成科技培训10万人次。")
+    assert t.plain() == {"value": 100000, "value_max": None, "unit": "人次"}
+    assert one("新增研发投入1-2亿元。").plain() == {"value": 100000000, "value_max": 200000000, "unit": "元"}
+    assert one("比重提高2个百分点。").plain()["unit"] == "个百分点"

@@ -9,6 +9,7 @@ Pure Python (no Django), so the CLI, web views and background tasks share it and
 
 from __future__ import annotations
 
+from .cli import cli_main
 from .errors import (
     DamagedFileError,
     EmptyFileError,
@@ -35,6 +36,7 @@ __all__ = [
     "Target",
     "UnsupportedFormatError",
     "WorkPlan",
+    "cli_main",
     "format_text",
     "parse_document",
     "parse_text",

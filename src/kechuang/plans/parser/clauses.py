@@ -1,7 +1,9 @@
-"""Clauses: split an item's text into sentences (the quote of a target) and comma clauses.
+"""Clauses: split an item's text into sentences, the unit a target is read from and quoted by.
 
-A sentence ends at 。！？；, a full stop-like semicolon, or a line break; the text is kept verbatim so a
-target's quote can be found in the document as it stands.
+A sentence ends at 。！？；!?; or a line break; the text is kept verbatim (with its offset) so a
+target's quote can be found in the document as it stands. Comma clauses are left to the target
+rules, which need to see the whole sentence: an action or a firmness word often sits in an
+earlier clause (力争新建A 5家，B 3家).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』\"]?|\n|$)")
-_CLAUSE_SPLIT_RE = re.compile(r"[，,：:]")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,3 @@ def split_sentences(text: str) -> list[Sentence]:
             lead = len(piece) - len(piece.lstrip())
             out.append(Sentence(piece.strip(), m.start() + lead))
     return out
-
-
-def split_clauses(sentence: str) -> list[str]:
-    """Comma clauses of one sentence, verbatim and in order."""
-    return [c for c in _CLAUSE_SPLIT_RE.split(sentence) if c.strip()]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .numbers import magnitude
+
 
 @dataclass
 class Target:
@@ -32,6 +34,12 @@ class Target:
     firmness: str = "plain"  # firm (确保) | aspirational (力争, 争取) | plain
     recurrence: str = "once"  # once | per-year (每年, 年均)
 
+    def plain(self) -> dict[str, Any]:
+        """Value, maximum and unit with the magnitude folded in (10 万人次 → 100000 人次), for tracking."""
+        factor, unit = magnitude(self.unit)
+        top = None if self.value_max is None else _plain_number(self.value_max * factor)
+        return {"value": _plain_number(self.value * factor), "value_max": top, "unit": unit}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "metric": self.metric,
@@ -46,6 +54,7 @@ class Target:
             "evidence": self.evidence,
             "firmness": self.firmness,
             "recurrence": self.recurrence,
+            "plain": self.plain(),
         }
 
 

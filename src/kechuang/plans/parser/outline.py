@@ -24,9 +24,9 @@ MARKER_RE = re.compile(
         (?P<fixed>第\s*[{CN}\d]+\s*(?P<fixed_kind>部分|[篇章节]))\s*[:：、.．]?\s*
       | (?P<article>第\s*[{CN}\d]+\s*条)\s*[:：、.．]?\s*
       | (?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.%万亿千百元个家项件])\s*
-      | (?P<cn_dun>[{CN}]+\s*[、.．](?!\d))\s*
+      | (?P<cn_dun>[{CN}]+\s*(?:、|[.．](?!\d)))\s*
       | (?P<cn_paren>[（(]\s*[{CN}]+\s*[）)]\s*[、.．]?)\s*
-      | (?P<arabic>\d{{1,3}}\s*[、．.](?![\d%]))\s*
+      | (?P<arabic>\d{{1,3}}\s*(?:、|[．.](?![\d%])))\s*
       | (?P<arabic_paren>[（(]\s*\d{{1,3}}\s*[）)]\s*[、.．]?)\s*
       | (?P<circled>[①-⑳])\s*
     )""",
@@ -137,8 +137,8 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
     title = _pick_title(draft.title_lines)
     plan = WorkPlan(title=title, issuer=_issuer(draft), year=None, period=_period(title))
     years = YEAR_RE.findall(title)
-    if years:
-        plan.year = int(years[0])
+    if years:  # 2022年工作总结及2023年工作计划: the plan is for the last year named
+        plan.year = max(int(y) for y in years)
     elif plan.period:
         plan.year = plan.period[1]
     preamble: list[str] = []
@@ -157,7 +157,9 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
             attach(_row_node(block), stack[-1][1] if stack else None)
             continue
         head = match_heading(block.text)
-        if head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX and stack:
+        if head is None and block.list_level is not None:  # numbered by Word, not in the text
+            head = _Heading(f"list{block.list_level}", "item", "", block.text)
+        elif head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX:
             head = _Heading(f"h{block.heading_level}", "item", "", block.text)
         if head is not None:
             _pop_for(stack, head.style)

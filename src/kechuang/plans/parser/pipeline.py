@@ -19,8 +19,10 @@ from .responsibility import extract_inline, from_columns
 from .targets import extract_targets, from_indicator_row
 
 RETROSPECTIVE_RE = re.compile(
-    r"回顾|成就|成效|取得的|主要成绩|主要进展|进展情况|完成情况|基本情况|发展基础|现状|总结"
+    r"回顾|成就|成效|取得的|主要成绩|主要进展|(?:进展|完成|开展|工作|落实|推进|执行|基本)情况|发展基础|现状|总结|"
+    r"存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题"
 )
+FORWARD_RE = re.compile(r"目标|计划|要点|安排|思路|任务|打算")
 
 
 def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
@@ -55,19 +57,30 @@ def _fill(plan: WorkPlan) -> None:
 
 
 def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> None:
-    retrospective = retrospective or bool(RETROSPECTIVE_RE.search(node.heading))
+    retrospective = retrospective or _looks_back(node.heading, plan)
     node.body, inline = extract_inline(node.body)
     if inline is None:  # a one-line item: "1.加强XXX（牵头单位：…）"
         node.heading, inline = extract_inline(node.heading)
     columns = from_columns(node.columns) if node.columns else None
     node.responsibility = inline or columns
     if not retrospective:
-        node.targets = _targets_of(node.heading, plan) + _targets_of(node.body, plan)
+        # A heading cut from an over-long first sentence is repeated in the body: read it once.
+        heading_targets = [] if node.body.startswith(node.heading) else _targets_of(node.heading, plan)
+        node.targets = heading_targets + _targets_of(node.body, plan)
         if node.columns:
             plan_year, default_year = _years(plan)
             node.targets += from_indicator_row(node.columns, plan_year=plan_year, default_year=default_year)
     for child in node.children:
         _fill_node(child, plan, retrospective=retrospective)
+
+
+def _looks_back(heading: str, plan: WorkPlan) -> bool:
+    """A section about the past: 回顾, 工作开展情况, 存在的问题, or one titled with an earlier year."""
+    if RETROSPECTIVE_RE.search(heading):
+        return True
+    plan_year = _years(plan)[0]
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", heading)]
+    return bool(plan_year and years and max(years) < plan_year and not FORWARD_RE.search(heading))
 
 
 def _years(plan: WorkPlan) -> tuple[int | None, int | None]:

@@ -27,6 +27,12 @@ ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}"
 LINE_NOTE_RE = re.compile(
     rf"(?:^|\n|(?<=[。；;]))\s*(?:[【\[](?:{ANY_LABEL})[】\]]|(?:{ANY_LABEL})\s*[:：]).*$", re.S
 )
+# "（市科技局牵头，市财政局、市发改委配合）" closing an item: units named with verbs instead of labels.
+VERB_NOTE_RE = re.compile(
+    r"[（(]\s*(?P<lead>[^（）():：]{2,40}?)(?:负责)?牵头(?:负责)?"
+    r"(?:[,，;；、]\s*(?P<support>[^（）():：]{2,80}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?"
+    r"\s*[）)](?=\s*[。.；;]?\s*$)"
+)
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
 
@@ -79,10 +85,15 @@ def parse_note(note: str) -> Responsibility:
     """Responsibility from the text of one note (labels with values)."""
     resp = Responsibility()
     matches = list(LABEL_RE.finditer(note))
+    labels = [m.group("label") or m.group("boxed") for m in matches]
+    # Next to a 牵头单位, the 责任单位 are the ones that carry the work out with it: supporting units.
+    has_lead = any(label.startswith("牵头") for label in labels)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(note)
         value = note[m.end() : end].strip().strip("（）()【】[]").strip()
-        field = _field(m.group("label") or m.group("boxed"))
+        field = _field(labels[i])
+        if has_lead and field == "lead" and labels[i].startswith("责任"):
+            field = "support"
         if field == "deadline":
             resp.deadline = value.strip("，,；;。")
         else:
@@ -115,6 +126,12 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
             _merge(resp, parse_note(m.group()[1:-1]))
         cleaned = NOTE_RE.sub("", text).strip()
         return cleaned, (None if resp.is_empty() else resp)
+    verb_note = VERB_NOTE_RE.search(text)
+    if verb_note:
+        resp = Responsibility()
+        _add_names(resp, "lead", verb_note.group("lead"))
+        _add_names(resp, "support", verb_note.group("support") or "")
+        return (text[: verb_note.start()] + text[verb_note.end() :]).strip(), resp
     line = LINE_NOTE_RE.search(text)
     if line:
         resp = parse_note(line.group())

@@ -85,7 +85,8 @@ POLICY_BEFORE_RE = re.compile(
     r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$"
 )
 POLICY_AFTER_RE = re.compile(r"^(?:的)?(?:资助|补助|补贴|奖励|奖补|加计|扣除|抵扣|贴息|比例|配套|的比例)")
-PAST_RE = re.compile(r"去年|上年度|过去|截至|截止|已经|业已|年来|以来|(?<![为除])了(?![解如])")
+PAST_RE = re.compile(r"去年|上年度|过去|已经|业已|年来|以来|(?<![为除])了(?![解如])")
+AS_OF_RE = re.compile(r"截[至止]到?(?:(\d{4})年)?")  # 截至目前 reports; 截至2025年底 may be a deadline
 # In the clause before a number, these make it a count that already exists.
 PRESENT_RE = re.compile(r"已|现有|目前|当前|现存|现拥有")
 FIRM_RE = re.compile(r"确保|务必|必须|保证")
@@ -286,6 +287,9 @@ def is_past(sentence: str, plan_year: int | None) -> bool:
     m = re.match(r"^(?:截至|截止到?|到)?((?:19|20)\d{2})年", s)
     if m and plan_year and int(m.group(1)) < plan_year:
         return True
+    as_of = AS_OF_RE.search(s)
+    if as_of and not (as_of.group(1) and plan_year and int(as_of.group(1)) >= plan_year):
+        return True
     return bool(PAST_RE.search(s))
 
 
@@ -448,7 +452,7 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[
         growth = ""  # 提高到 85%: a level to reach, not an increase
     if cmp_word in ("达", "达到"):
         action = action or "达到"
-    if not action and prev is not None and bare:
+    if not action and prev is not None and bare and not (cmp_word or growth):
         action = prev[1]  # 认定民营科技企业10家、高新技术企业5家
     comparator = q.comparator
     if comparator == "=" and cmp_word in CMP_PREFIX:

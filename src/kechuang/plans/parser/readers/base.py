@@ -11,13 +11,15 @@ class Block:
 
     For a table row `cells` maps the column header as written (序号, 工作任务, 牵头单位…) to the cell text,
     and `text` joins the cells. `heading_level` carries a heading level the format itself declares (a Word
-    "Heading 2" style, an HTML <h2>), for headings whose number is not part of the text.
+    "Heading 2" style, an HTML <h2>), and `list_level` the level of a Word numbered list: both for
+    headings and items whose number is not part of the text.
     """
 
     text: str
     kind: str = "paragraph"  # paragraph | row
     cells: dict[str, str] = field(default_factory=dict)
     heading_level: int | None = None
+    list_level: int | None = None
 
 
 @dataclass

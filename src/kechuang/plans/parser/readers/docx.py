@@ -30,12 +30,27 @@ def read_docx(data: bytes, filename: str = "") -> list[Block]:
             para = Paragraph(child, document)
             for line in para.text.split("\n"):
                 if line.strip():
-                    blocks.append(Block(line.strip(), heading_level=_heading_level(para)))
+                    blocks.append(
+                        Block(line.strip(), heading_level=_heading_level(para), list_level=_list_level(para))
+                    )
         elif child.tag == qn("w:tbl"):
             table = Table(child, document)
             rows = [[cell.text for cell in row.cells] for row in table.rows]
             blocks.extend(rows_to_blocks(rows))
     return blocks
+
+
+def _list_level(para: Paragraph) -> int | None:
+    """Level (0-based) of a paragraph numbered by Word itself, whose number is not in its text."""
+    style_ppr = para.style.element.pPr if para.style is not None else None
+    for ppr in (para._p.pPr, style_ppr):
+        if ppr is not None and ppr.numPr is not None:
+            ilvl = ppr.numPr.ilvl
+            if ilvl is not None and ilvl.val is not None:
+                return int(ilvl.val)
+            m = re.search(r"(\d)$", para.style.name if para.style is not None else "")
+            return int(m.group(1)) - 1 if m else 0
+    return None
 
 
 def _heading_level(para: Paragraph) -> int | None:

@@ -17,7 +17,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from ..errors import DamagedFileError, NoTextLayerError
 from .base import Block
 from .furniture import is_furniture
-from .tables import rows_to_blocks
+from .tables import find_header, rows_to_blocks
 from .wrap import join_wrapped
 
 
@@ -27,47 +27,67 @@ def read_pdf(data: bytes, filename: str = "") -> list[Block]:
     except (PDFSyntaxError, ValueError, TypeError) as exc:
         raise DamagedFileError(filename, f"not a valid PDF: {exc}") from exc
     with pdf:
-        pages: list[list[str]] = []
-        tables: list[list[Block]] = []
-        for page in pdf.pages:
-            found = page.find_tables()
-            tables.append([b for t in found for b in rows_to_blocks(t.extract()) if b.kind == "row"])
-            if found and tables[-1]:
-                outside = page
-                for t in found:
-                    outside = outside.outside_bbox(t.bbox)
-                text = outside.extract_text() or ""
-            else:
-                tables[-1] = []
-                text = page.extract_text() or ""
-            pages.append([ln.strip() for ln in text.split("\n") if ln.strip()])
-    if not any(pages) and not any(tables):
+        pages = _page_items(pdf.pages)
+    if not any(pages):
         raise NoTextLayerError(filename)
-    pages = _drop_running_lines(pages)
     blocks: list[Block] = []
-    for lines, rows in zip(pages, tables, strict=True):
-        blocks.extend(Block(p) for p in _join_wrapped(lines))
-        blocks.extend(rows)
+    for items in _drop_running_lines(pages):
+        lines: list[str] = []
+        for item in [*items, None]:  # None flushes the last run of lines
+            if isinstance(item, str):
+                lines.append(item)
+                continue
+            blocks.extend(Block(p) for p in _join_wrapped(lines))
+            lines = []
+            if item is not None:
+                blocks.extend(item)
     return blocks
 
 
-def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop lines that repeat on most pages in the first or last two lines (running headers/footers)."""
+def _page_items(pdf_pages) -> list[list[str | list[Block]]]:
+    """Per page, in reading order from the top: text lines, and task tables as lists of row blocks."""
+    pages: list[list[str | list[Block]]] = []
+    header: list[str] | None = None  # a task table may run on over the next page without a header
+    for page in pdf_pages:
+        placed: list[tuple[float, str | list[Block]]] = []
+        text_area = page
+        for table in page.find_tables():
+            rows = table.extract()
+            header = find_header(rows) or header
+            row_blocks = [b for b in rows_to_blocks(rows, header) if b.kind == "row"]
+            if row_blocks:
+                placed.append((table.bbox[1], row_blocks))
+                text_area = text_area.outside_bbox(table.bbox)
+        placed += [
+            (ln["top"], ln["text"].strip()) for ln in text_area.extract_text_lines() if ln["text"].strip()
+        ]
+        placed.sort(key=lambda item: item[0])
+        pages.append([item for _, item in placed])
+    return pages
+
+
+def _drop_running_lines(pages: list[list[str | list[Block]]]) -> list[list[str | list[Block]]]:
+    """Drop lines that repeat on most pages among the first or last two lines (running headers/footers)."""
     if len(pages) < 3:
         return pages
-    edge = Counter()
-    for lines in pages:
-        for ln in {*lines[:2], *lines[-2:]}:
-            edge[re.sub(r"\d+", "#", ln)] += 1
-    running = {k for k, n in edge.items() if n >= max(3, len(pages) * 0.6)}
-    return [
-        [
-            ln
-            for i, ln in enumerate(lines)
-            if not ((i < 2 or i >= len(lines) - 2) and re.sub(r"\d+", "#", ln) in running)
-        ]
-        for lines in pages
-    ]
+
+    def edge_lines(items):
+        lines = [i for i in items if isinstance(i, str)]
+        return {*lines[:2], *lines[-2:]}
+
+    counts = Counter(re.sub(r"\d+", "#", ln) for items in pages for ln in edge_lines(items))
+    running = {k for k, n in counts.items() if n >= max(3, len(pages) * 0.6)}
+    kept = []
+    for items in pages:
+        edges = edge_lines(items)
+        kept.append(
+            [
+                i
+                for i in items
+                if not (isinstance(i, str) and i in edges and re.sub(r"\d+", "#", i) in running)
+            ]
+        )
+    return kept
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:

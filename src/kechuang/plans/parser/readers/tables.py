@@ -20,24 +20,34 @@ def _clean(cell: str) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", "\n", (cell or "").strip())
 
 
-def rows_to_blocks(rows: list[list[str]]) -> list[Block]:
-    """Blocks for one table: structured rows after a recognised header, else plain paragraphs."""
+def find_header(rows: list[list[str]]) -> list[str] | None:
+    """The header row of a task table (among its first three rows), or None."""
+    return next((r for r in rows[:3] if _is_header([_clean(c) for c in r])), None)
+
+
+def rows_to_blocks(rows: list[list[str]], fallback_header: list[str] | None = None) -> list[Block]:
+    """Blocks for one table: structured rows after a recognised header, else plain paragraphs.
+
+    `fallback_header` serves a table continued from the previous page, which repeats no header.
+    """
     rows = [[_clean(c) for c in r] for r in rows if any((c or "").strip() for c in r)]
     header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r)), None)
-    if header_at is None:
+    if header_at is not None:
+        header, body = rows[header_at], rows[header_at + 1 :]
+    elif fallback_header is not None and rows and len(rows[0]) == len(fallback_header):
+        header, body = [_clean(c) for c in fallback_header], rows
+    else:
         return [Block(text) for r in rows for text in _dedupe(r) if text]
-    header = rows[header_at]
     blocks: list[Block] = []
-    for r in rows[header_at + 1 :]:
-        cells: dict[str, str] = {}
-        for name, value in zip(header, r, strict=False):
-            key = re.sub(r"\s+", "", name) or f"col{len(cells) + 1}"
-            if key in cells:  # merged header cells repeat the same name
-                continue
-            cells[key] = value
+    for r in body:
         if _is_section_row(r):
             blocks.append(Block(_dedupe(r)[0]))
             continue
+        cells: dict[str, str] = {}
+        for name, value in zip(header, r, strict=False):
+            key = re.sub(r"\s+", "", name) or f"col{len(cells) + 1}"
+            if key not in cells:  # merged header cells repeat the same name
+                cells[key] = value
         blocks.append(Block(" ".join(_dedupe(r)), kind="row", cells=cells))
     return blocks
 
