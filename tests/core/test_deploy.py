@@ -10,7 +10,9 @@ SECRET = "k3-Yq8#pZ2vL9@wR4tN7mB1xC6sD0fG5hJ8kE2uA9iO3-Lp7Wd4Zr"
 
 
 def test_check_deploy_is_clean_under_production_settings(tmp_path) -> None:
-    env = {**os.environ, "KECHUANG_PRODUCTION": "1", "DEBUG": "0", "SECRET_KEY": SECRET,
+    # The browser tests allow async-unsafe calls in this process; a deployment never does.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**env, "KECHUANG_PRODUCTION": "1", "DEBUG": "0", "SECRET_KEY": SECRET,
            "ALLOWED_HOSTS": "kechuang.example.gov.cn", "KECHUANG_DATA_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-m", "kechuang.cli", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True, check=False)

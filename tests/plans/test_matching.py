@@ -1,8 +1,12 @@
 from kechuang.plans.matching import KnownUnit, is_collective, match_units
 
-UNITS = [KnownUnit(1, "海滨市科学技术局", "市科技局"), KnownUnit(2, "海滨市科学技术局高新技术处", "高新处"),
-         KnownUnit(3, "海滨市科学技术局规划与政策法规处", "规划与政策法规处"), KnownUnit(4, "海曙区科学技术局", "海曙区科技局"),
-         KnownUnit(5, "鄞州区科学技术局", "鄞州区科技局")]
+UNITS = [
+    KnownUnit(1, "海滨市科学技术局", "市科技局"),
+    KnownUnit(2, "海滨市科学技术局高新技术处", "高新处"),
+    KnownUnit(3, "海滨市科学技术局规划与政策法规处", "规划与政策法规处"),
+    KnownUnit(4, "海曙区科学技术局", "海曙区科技局"),
+    KnownUnit(5, "鄞州区科学技术局", "鄞州区科技局"),
+]
 
 
 def test_exact_name_or_short_name() -> None:

@@ -13,6 +13,7 @@ from collections import Counter
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import DamagedFileError, NoTextLayerError
 from .base import Block
@@ -24,10 +25,11 @@ from .wrap import join_wrapped
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError, TypeError) as exc:
+        with pdf:
+            pages = _page_items(pdf.pages)
+    except (PDFSyntaxError, PdfminerException, ValueError, TypeError) as exc:
+        # pdfplumber reports a broken file either at open or only when the pages are read.
         raise DamagedFileError(filename, f"not a valid PDF: {exc}") from exc
-    with pdf:
-        pages = _page_items(pdf.pages)
     if not any(pages):
         raise NoTextLayerError(filename)
     blocks: list[Block] = []
