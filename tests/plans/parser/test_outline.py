@@ -162,6 +162,19 @@ def test_a_report_on_last_year_gives_targets_only_for_the_coming_one():
     ]
 
 
+def test_plans_without_numbered_headings():
+    items = parse_text(
+        "2024年科技工作安排\n壮大创新主体。全年新增高企30家。\n建设创新平台。新建重点实验室2家。\n"
+    ).plans[0]
+    assert [(n.heading, n.targets[0].value) for n in items.outline] == [
+        ("壮大创新主体", 30),
+        ("建设创新平台", 2),
+    ]
+    notice = parse_text("2024年，全市力争新增高新技术企业100家，技术合同成交额突破50亿元。").plans[0]
+    assert notice.outline == []
+    assert [t.value for t in notice.targets] == [100, 50]
+
+
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")

@@ -43,10 +43,11 @@ def parse_text(text: str, filename: str = "") -> ParsedDocument:
 
 def _plans(blocks: list[Block], filename: str) -> list[WorkPlan]:
     plans = [p for p in parse_outline(blocks) if p.outline or p.preamble]
-    if not any(p.outline for p in plans):
-        raise NoOutlineError(filename)
     for plan in plans:
         _fill(plan)
+    # Without any structure, a text is still worth keeping when it states targets (a short notice).
+    if not any(p.outline or p.targets for p in plans):
+        raise NoOutlineError(filename)
     return plans
 
 
