@@ -37,6 +37,8 @@ def one(sentence: str, **kw):
         ("研发投入强度控制在3%以内。", "研发投入强度", "<=", 3, "%", "level"),
         ("举办各类科技活动50场次。", "各类科技活动", "=", 50, "场次", "amount"),
         ("科技企业融资1,200亿元。", "科技企业融资", "=", 1200, "亿元", "amount"),
+        ("R&D经费投入强度力争达到2.6%。", "R&D经费投入强度", "=", 2.6, "%", "level"),
+        ("技术合同成交额确保突破80亿元。", "技术合同成交额", ">", 80, "亿元", "amount"),
     ],
 )
 def test_indicator_before_number(sentence, metric, comparator, value, unit, kind):
