@@ -175,6 +175,23 @@ def test_plans_without_numbered_headings():
     assert [t.value for t in notice.targets] == [100, 50]
 
 
+def test_bulleted_goals_in_a_five_year_plan():
+    text = """某省“十四五”科技创新发展规划
+第一章 发展基础
+2020年全社会研发投入达到650亿元，高新技术企业达到1.2万家。
+第二章 总体要求
+第一节 发展目标
+——创新投入持续加大。全社会研发投入年均增长12%以上。
+——创新主体更加壮大。高新技术企业数量达到2万家。
+"""
+    plan = parse_text(text).plans[0]
+    goals = plan.outline[1].children[0]
+    assert (goals.kind, goals.number) == ("section", "第一节")
+    assert [c.heading for c in goals.children] == ["创新投入持续加大", "创新主体更加壮大"]
+    found = [(t.value, t.unit, t.recurrence, t.year) for t in plan.all_targets()]
+    assert found == [(12, "%", "per-year", 2025), (2, "万家", "once", 2025)]
+
+
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")

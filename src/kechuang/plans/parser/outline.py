@@ -48,6 +48,7 @@ FIVE_YEAR = {
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 LABEL_RE = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 HEADING_MAX = 60
+BULLET_RE = re.compile(r"^[—–\-·•●■◆▲►★☆◇○□]+\s*")  # "——创新投入持续加大。…" is an item too
 
 
 @dataclass
@@ -231,6 +232,7 @@ def split_heading(text: str) -> tuple[str, str]:
 
 def _unnumbered_heading(text: str) -> tuple[str, str] | None:
     """(heading, body) for a paragraph that reads as an unnumbered item, else None."""
+    text = BULLET_RE.sub("", text)
     label = LABEL_RE.match(text)
     if label:
         return label.group(1).strip(), text[label.end() :].strip()
