@@ -112,6 +112,8 @@ QUANTITY_RE = re.compile(
 )
 
 
+MAY_HOLD_QUANTITY_RE = re.compile(rf"[0-9０-９]|分之|百分之|{CN_NUMERAL}(?:{UNIT_RE})")
+
 _Prev = tuple[str, str, str]  # shape, action and metric of the previous target of a sentence
 
 
@@ -300,6 +302,8 @@ def extract_targets(
     sentence: str, *, plan_year: int | None = None, default_year: int | None = None
 ) -> list[Target]:
     """Targets stated in one sentence; `sentence` is kept verbatim as each target's quote."""
+    if not MAY_HOLD_QUANTITY_RE.search(sentence):  # most sentences hold no number: leave them early
+        return []
     s = normalise(sentence)
     if not s or is_past(sentence, plan_year):
         return []
