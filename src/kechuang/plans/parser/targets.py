@@ -60,9 +60,16 @@ TAIL_RE = re.compile(
     r"(?:力争|争取|确保|努力|预计|要|将|可|全年|年内)?"
     rf"(?P<base>较上年|比上年|同比|较\d{{4}}年|比\d{{4}}年)?(?P<rec>每年|年均|年平均)?"
     rf"(?P<verb>(?<=年均|每年)(?:{VERB_RE})|再?(?:{GROWTH_VERBS}))?(?P<to>到|至)?(?:累计|总计|共)?"
-    r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达)?$"
+    r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达|"
+    r"保持在|稳定在|维持在|>=|≥|>|<=|≤|<)?$"
 )
 CMP_PREFIX = {
+    ">=": ">=",
+    "≥": ">=",
+    ">": ">",
+    "<=": "<=",
+    "≤": "<=",
+    "<": "<",
     "超过": ">",
     "超": ">",
     "突破": ">",
@@ -310,7 +317,11 @@ def extract_targets(
     found: list[Target] = []
     prev_end = 0
     prev: _Prev | None = None  # (shape, action, metric) of the previous target, for lists
-    for q in _quantities(s):
+    quantities = _quantities(s)
+    taken: set[int] = set()  # values already given to an indicator of a 分别 list
+    for index, q in enumerate(quantities):
+        if index in taken:
+            continue
         clause_start = max(s.rfind(c, 0, q.start) for c in ",;:。!?") + 1
         before_clause = s[clause_start : q.start]
         if PRESENT_RE.search(before_clause):
@@ -338,6 +349,11 @@ def extract_targets(
             shape = ""
         if target is None or (q.unit == "%" and POLICY_METRIC_RE.search(target[0].metric)):
             continue
+        end = q.end
+        if len(target) > 1:
+            target, used = _pair_respective(s, target, quantities, index)
+            taken.update(used)
+            end = quantities[used[-1]].end if used else end
         for t in target:
             t.quote = sentence.strip()
             t.year = _year(s[: q.start], plan_year, default_year)
@@ -349,7 +365,7 @@ def extract_targets(
             if PER_YEAR_RE.search(before_clause):
                 t.recurrence = "per-year"
             found.append(t)
-        prev_end = q.end
+        prev_end = end
         if shape in ("B", "C"):  # the indicator follows the number: the list goes on after it
             prev_end += len(after) - len(after_de) + len(_metric_after(after_de))
         prev = (shape, target[0].action, target[0].metric)
@@ -406,6 +422,44 @@ def from_indicator_row(
         evidence=f"{cells[name_key]} {cells[key]}",
     )
     return [target]
+
+
+def _pair_respective(
+    s: str, targets: list[Target], quantities: list[_Quantity], index: int
+) -> tuple[list[Target], list[int]]:
+    """With as many values as indicators (A、B分别达到10家、20家), give each indicator its own value.
+
+    Returns the targets and the indexes of the quantities used up; with one value for all
+    (专利申请量、授权量分别增长10%) the targets are returned as they are.
+    """
+    following: list[int] = []
+    end = quantities[index].end
+    for j in range(index + 1, min(index + len(targets), len(quantities))):
+        if not re.fullmatch(r"[、和及与,]", s[end : quantities[j].start]):
+            break
+        following.append(j)
+        end = quantities[j].end
+    if len(following) != len(targets) - 1:
+        return targets, []
+    own = [_respective(t, quantities[j]) for j, t in zip(following, targets[1:], strict=True)]
+    return [targets[0], *own], following
+
+
+def _respective(template: Target, q: _Quantity) -> Target:
+    """`template` with the value, unit and comparator of `q`."""
+    comparator = q.comparator if q.comparator != "=" else template.comparator
+    return Target(
+        metric=template.metric,
+        action=template.action,
+        kind=_kind(q.unit, template.metric, "" if template.kind != "growth" else "growth"),
+        comparator=comparator,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        year=None,
+        quote="",
+        evidence=template.evidence,
+    )
 
 
 def _verb_before(text: str) -> bool:
