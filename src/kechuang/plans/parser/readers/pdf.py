@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import DamagedFileError, NoTextLayerError
 from .base import Block
@@ -23,11 +24,10 @@ from .wrap import join_wrapped
 
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError, TypeError) as exc:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = _page_items(pdf.pages)
+    except (PdfminerException, MalformedPDFException, PSException, ValueError, TypeError, KeyError) as exc:
         raise DamagedFileError(filename, f"not a valid PDF: {exc}") from exc
-    with pdf:
-        pages = _page_items(pdf.pages)
     if not any(pages):
         raise NoTextLayerError(filename)
     blocks: list[Block] = []
