@@ -192,6 +192,23 @@ def test_bulleted_goals_in_a_five_year_plan():
     assert found == [(12, "%", "per-year", 2025), (2, "万家", "once", 2025)]
 
 
+@pytest.mark.parametrize(
+    ("heading", "looks_back"),
+    [
+        ("一、2023年工作回顾", True),
+        ("（二）浦东新区“十三五”科技创新重点成就", True),
+        ("一、主要工作成效", True),
+        ("二、存在的问题", True),
+        ("（三）提升科技服务成效", False),
+        ("（四）及时总结推广经验", False),
+        ("三、2024年工作目标", False),
+    ],
+)
+def test_sections_that_look_back(heading, looks_back):
+    text = f"2024年科技工作要点\n{heading}\n全年新增孵化器8家。\n"
+    assert (parse_text(text).plans[0].all_targets() == []) is looks_back
+
+
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")
