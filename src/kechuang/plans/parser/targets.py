@@ -217,7 +217,7 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
     before, after = s[: q.start], s[q.end :]
     if q.chinese and q.unit not in ("%",) and q.value < 10 and not q.unit.startswith(("万", "亿")):
         return True
-    if re.search(r"(?:第|前|后|近|这|那|每)$", before) and not before.endswith("近"):
+    if re.search(r"(?:第|前|后|这|那|每)$", before):  # ordinals, rankings, "per" figures
         return True
     if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"\+|\d|级|一批|一体|周年|年", after):
         return True
