@@ -8,6 +8,9 @@ as the command (`python -m kechuang.plans.parser {file} --format json`), and pri
     BENCH plan_target_recall <r> ratio
     BENCH plan_comparator_accuracy <acc> ratio
     BENCH plan_responsibility_f1 <f1> ratio
+    BENCH plan_parse_throughput <mb_per_s> MB/s
+
+The throughput is measured in-process on the seed texts repeated to about 2 MB, on one core.
 
 Paths are resolved from this file: the repository root is the parent of bench/, the shared folder is
 next to the repository. Pass --show N to also print the scorer's misses and spurious predictions.
@@ -21,6 +24,7 @@ import re
 import shlex
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,6 +53,22 @@ def run_scorer(extra: list[str], show: int) -> str:
     return run.stdout
 
 
+def throughput() -> float:
+    """MB of text parsed per CPU second (best of three runs; CPU time, so other load does not count)."""
+    sys.path.insert(0, str(REPO / "src"))
+    from kechuang.plans.parser import parse_document
+
+    text = b"".join(p.read_bytes() for p in sorted((SHARED / "seeds").glob("*.txt")))
+    data = text * max(1, 2_000_000 // len(text))
+    parse_document(text, "warm-up.txt")
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        parse_document(data, "bench.txt")
+        best = min(best, time.process_time() - start)
+    return len(data) / 1e6 / best
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", type=int, default=0, help="print up to N misses/spurious per document")
@@ -67,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"BENCH plan_target_recall {m.group(3)} ratio")
     print(f"BENCH plan_comparator_accuracy {c.group(1)} ratio")
     print(f"BENCH plan_responsibility_f1 {r.group(1)} ratio")
+    print(f"BENCH plan_parse_throughput {throughput():.2f} MB/s")
     return 0
 
 

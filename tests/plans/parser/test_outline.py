@@ -162,6 +162,53 @@ def test_a_report_on_last_year_gives_targets_only_for_the_coming_one():
     ]
 
 
+def test_plans_without_numbered_headings():
+    items = parse_text(
+        "2024年科技工作安排\n壮大创新主体。全年新增高企30家。\n建设创新平台。新建重点实验室2家。\n"
+    ).plans[0]
+    assert [(n.heading, n.targets[0].value) for n in items.outline] == [
+        ("壮大创新主体", 30),
+        ("建设创新平台", 2),
+    ]
+    notice = parse_text("2024年，全市力争新增高新技术企业100家，技术合同成交额突破50亿元。").plans[0]
+    assert notice.outline == []
+    assert [t.value for t in notice.targets] == [100, 50]
+
+
+def test_bulleted_goals_in_a_five_year_plan():
+    text = """某省“十四五”科技创新发展规划
+第一章 发展基础
+2020年全社会研发投入达到650亿元，高新技术企业达到1.2万家。
+第二章 总体要求
+第一节 发展目标
+——创新投入持续加大。全社会研发投入年均增长12%以上。
+——创新主体更加壮大。高新技术企业数量达到2万家。
+"""
+    plan = parse_text(text).plans[0]
+    goals = plan.outline[1].children[0]
+    assert (goals.kind, goals.number) == ("section", "第一节")
+    assert [c.heading for c in goals.children] == ["创新投入持续加大", "创新主体更加壮大"]
+    found = [(t.value, t.unit, t.recurrence, t.year) for t in plan.all_targets()]
+    assert found == [(12, "%", "per-year", 2025), (2, "万家", "once", 2025)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "looks_back"),
+    [
+        ("一、2023年工作回顾", True),
+        ("（二）浦东新区“十三五”科技创新重点成就", True),
+        ("一、主要工作成效", True),
+        ("二、存在的问题", True),
+        ("（三）提升科技服务成效", False),
+        ("（四）及时总结推广经验", False),
+        ("三、2024年工作目标", False),
+    ],
+)
+def test_sections_that_look_back(heading, looks_back):
+    text = f"2024年科技工作要点\n{heading}\n全年新增孵化器8家。\n"
+    assert (parse_text(text).plans[0].all_targets() == []) is looks_back
+
+
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")

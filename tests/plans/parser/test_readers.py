@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
 
 from kechuang.plans.parser import (
+    DamagedFileError,
     EmptyFileError,
     EncodingError,
     NoTextLayerError,
@@ -236,6 +238,7 @@ def test_pdf_without_text_layer():
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, UnsupportedFormatError, "save it as .docx"),
         (bytes(range(256)) * 4, UnsupportedFormatError, "binary"),
         (b"\xff\xfa\xfb\xfc\xfd\x81\x30\x81" * 50, EncodingError, "encoding"),
+        (b"%PDF-1.4 this is not really a PDF", DamagedFileError, "could not be read"),
     ],
 )
 def test_bad_input_gets_a_clear_error(data, error, words):
@@ -243,6 +246,16 @@ def test_bad_input_gets_a_clear_error(data, error, words):
         parse_document(data, "upload.bin")
     assert words in str(info.value)
     assert "upload.bin" in str(info.value)
+
+
+def test_damaged_word_file():
+    source = zipfile.ZipFile(io.BytesIO(_docx_with_table()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as broken:
+        for name in source.namelist():
+            broken.writestr(name, "<w:document" if name == "word/document.xml" else source.read(name))
+    with pytest.raises(DamagedFileError, match="not a valid Word document"):
+        parse_document(out.getvalue(), "broken.docx")
 
 
 def test_format_detection_prefers_content_over_name():

@@ -37,6 +37,10 @@ def one(sentence: str, **kw):
         ("研发投入强度控制在3%以内。", "研发投入强度", "<=", 3, "%", "level"),
         ("举办各类科技活动50场次。", "各类科技活动", "=", 50, "场次", "amount"),
         ("科技企业融资1,200亿元。", "科技企业融资", "=", 1200, "亿元", "amount"),
+        ("R&D经费投入强度力争达到2.6%。", "R&D经费投入强度", "=", 2.6, "%", "level"),
+        ("技术合同成交额确保突破80亿元。", "技术合同成交额", ">", 80, "亿元", "amount"),
+        ("研发投入强度≥2.5%。", "研发投入强度", ">=", 2.5, "%", "level"),
+        ("研发投入强度保持在2.5%以上。", "研发投入强度", ">=", 2.5, "%", "level"),
     ],
 )
 def test_indicator_before_number(sentence, metric, comparator, value, unit, kind):
@@ -86,6 +90,15 @@ def test_lists_share_the_action_and_split_respectively():
     both = extract_targets("全省专利申请量、授权量分别增长10%。", plan_year=2012)
     assert [t.metric for t in both] == ["专利申请量", "专利授权量"]
     assert {t.kind for t in both} == {"growth"}
+    each = extract_targets("省级重点实验室、工程技术研究中心、企业研究院分别达到10家、20家和30家以上。")
+    assert [(t.metric, t.comparator, t.value) for t in each] == [
+        ("省级重点实验室", "=", 10),
+        ("工程技术研究中心", "=", 20),
+        ("企业研究院", ">=", 30),
+    ]
+    assert {t.quote for t in each} == {
+        "省级重点实验室、工程技术研究中心、企业研究院分别达到10家、20家和30家以上。"
+    }
     pair = extract_targets("试点建设30家社区科技创新屋和30家科技成果应用示范社区。")
     assert [t.metric for t in pair] == ["社区科技创新屋", "科技成果应用示范社区"]
 

@@ -48,6 +48,7 @@ FIVE_YEAR = {
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 LABEL_RE = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 HEADING_MAX = 60
+BULLET_RE = re.compile(r"^[—–\-·•●■◆▲►★☆◇○□]+\s*")  # "——创新投入持续加大。…" is an item too
 
 
 @dataclass
@@ -180,6 +181,8 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
             continue
         target = parent.children[-1] if parent.children and not parent.children[-1].number else parent
         target.body = f"{target.body}\n{block.text}" if target.body else block.text
+    if not plan.outline:  # no numbered headings at all: paragraphs that open with a short sentence are tasks
+        preamble = _items_from_paragraphs(plan, preamble)
     plan.preamble = "\n".join(preamble)
     if plan.year is None:  # "2024年，全市科技工作要…" or a dated notice above an untitled plan
         found = YEAR_RE.search(plan.preamble[:80]) or YEAR_RE.search(" ".join(draft.meta_lines))
@@ -187,6 +190,18 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
     for node in plan.outline:
         _set_kinds(node)
     return plan
+
+
+def _items_from_paragraphs(plan: WorkPlan, paragraphs: list[str]) -> list[str]:
+    """Make top-level unnumbered items of the paragraphs that read as tasks; return the others."""
+    rest: list[str] = []
+    for text in paragraphs:
+        item = _unnumbered_heading(text)
+        if item is None:
+            rest.append(text)
+        else:
+            plan.outline.append(OutlineNode(kind="item", number="", heading=item[0], body=item[1], level=1))
+    return rest
 
 
 def _pop_for(stack: list[tuple[str, OutlineNode]], style: str) -> None:
@@ -217,6 +232,7 @@ def split_heading(text: str) -> tuple[str, str]:
 
 def _unnumbered_heading(text: str) -> tuple[str, str] | None:
     """(heading, body) for a paragraph that reads as an unnumbered item, else None."""
+    text = BULLET_RE.sub("", text)
     label = LABEL_RE.match(text)
     if label:
         return label.group(1).strip(), text[label.end() :].strip()

@@ -18,9 +18,11 @@ from .readers.text import lines_to_blocks
 from .responsibility import extract_inline, from_columns
 from .targets import extract_targets, from_indicator_row
 
+# Headings of report sections; words such as 成效 alone also open forward items (提升服务成效), so
+# they count only in their report form (主要成效, 取得的成效).
 RETROSPECTIVE_RE = re.compile(
-    r"回顾|成就|成效|取得的|主要成绩|主要进展|(?:进展|完成|开展|工作|落实|推进|执行|基本)情况|发展基础|现状|总结|"
-    r"存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题"
+    r"回顾|(?:主要|取得的?|工作|发展|重点)(?:成效|成就|成绩|进展)|成效显著|(?:工作)?总结$|工作总结|"
+    r"(?:进展|完成|开展|工作|落实|推进|执行|基本)情况|发展基础|现状|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题"
 )
 FORWARD_RE = re.compile(r"目标|计划|要点|安排|思路|任务|打算")
 
@@ -43,10 +45,11 @@ def parse_text(text: str, filename: str = "") -> ParsedDocument:
 
 def _plans(blocks: list[Block], filename: str) -> list[WorkPlan]:
     plans = [p for p in parse_outline(blocks) if p.outline or p.preamble]
-    if not any(p.outline for p in plans):
-        raise NoOutlineError(filename)
     for plan in plans:
         _fill(plan)
+    # Without any structure, a text is still worth keeping when it states targets (a short notice).
+    if not any(p.outline or p.targets for p in plans):
+        raise NoOutlineError(filename)
     return plans
 
 

@@ -45,22 +45,31 @@ ACTION_VERBS = _vocab(
     "制定 出台 命名 储备 入驻 落地 开工 投产 部署 启动 推荐 授权 申请 建 办好 评审 奖励 救助",
     "推行 示范 突破 发展 形成 创办 挂牌 引育 招收 招募 输送 开设 开通 培植 改造 上马 推动 引导",
     "鼓励 帮助 促成 助推 指导 安排 争取 征集 发放 兑现 受理 立项 验收 入库 建档",
+    "选聘 聘用 聘请 招聘 选拔 集聚 发布 评估 核定 审定",
 )
 VERB_RE = "|".join(ACTION_VERBS)
 VERB_SEQ = rf"(?:{VERB_RE})(?:(?:和|及|与|并|、)?(?:{VERB_RE}))*"
 LEAD_RE = re.compile(
     r"^(?:力争|争取|确保|努力|计划|预计|全年|年内|当年|今年|明年|到\d{4}年(?:底|末)?|\d{4}年(?:底|末|前)?|其中|"
     r"并且?|同时|重点|进一步|继续|再|累计|共|总计|全省|全市|全区|全州|全县|全乡|全镇|全国|我区|我市|我省|我州|我县|"
-    r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|试点|着力|大力|积极|争|年|"
+    r"我乡|使|让|推动|促进|实现|每年|年均|要|将|都|还|在|有|的|指导|择优|着力|大力|积极|年|"
     r"\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是)+"
 )
 AFTER_VERB_RE = re.compile(r"^(?:全年|年内|累计|共|总计|全省|全市|全区|全县|全州)+(?=..)")
 TAIL_RE = re.compile(
+    r"(?:力争|争取|确保|努力|预计|要|将|可|全年|年内)?"
     rf"(?P<base>较上年|比上年|同比|较\d{{4}}年|比\d{{4}}年)?(?P<rec>每年|年均|年平均)?"
     rf"(?P<verb>(?<=年均|每年)(?:{VERB_RE})|再?(?:{GROWTH_VERBS}))?(?P<to>到|至)?(?:累计|总计|共)?"
-    r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达)?$"
+    r"(?P<cmp>超过|超|突破|逾|多于|高于|大于|不少于|不低于|至少|不超过|不高于|控制在|低于|少于|约|近|达到|达|"
+    r"保持在|稳定在|维持在|>=|≥|>|<=|≤|<)?$"
 )
 CMP_PREFIX = {
+    ">=": ">=",
+    "≥": ">=",
+    ">": ">",
+    "<=": "<=",
+    "≤": "<=",
+    "<": "<",
     "超过": ">",
     "超": ">",
     "突破": ">",
@@ -109,6 +118,8 @@ QUANTITY_RE = re.compile(
     rf"|(?P<n1>{NUM})(?:(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?(?P<unit>{UNIT_RE})"
 )
 
+
+MAY_HOLD_QUANTITY_RE = re.compile(rf"[0-9０-９]|分之|百分之|{CN_NUMERAL}(?:{UNIT_RE})")
 
 _Prev = tuple[str, str, str]  # shape, action and metric of the previous target of a sentence
 
@@ -206,7 +217,7 @@ def _is_identifier(s: str, q: _Quantity, m: re.Match) -> bool:
     before, after = s[: q.start], s[q.end :]
     if q.chinese and q.unit not in ("%",) and q.value < 10 and not q.unit.startswith(("万", "亿")):
         return True
-    if re.search(r"(?:第|前|后|近|这|那|每)$", before) and not before.endswith("近"):
+    if re.search(r"(?:第|前|后|这|那|每)$", before):  # ordinals, rankings, "per" figures
         return True
     if re.search(r"[A-Za-z+\-_/.#]$", before) or re.match(r"\+|\d|级|一批|一体|周年|年", after):
         return True
@@ -298,13 +309,19 @@ def extract_targets(
     sentence: str, *, plan_year: int | None = None, default_year: int | None = None
 ) -> list[Target]:
     """Targets stated in one sentence; `sentence` is kept verbatim as each target's quote."""
+    if not MAY_HOLD_QUANTITY_RE.search(sentence):  # most sentences hold no number: leave them early
+        return []
     s = normalise(sentence)
     if not s or is_past(sentence, plan_year):
         return []
     found: list[Target] = []
     prev_end = 0
     prev: _Prev | None = None  # (shape, action, metric) of the previous target, for lists
-    for q in _quantities(s):
+    quantities = _quantities(s)
+    taken: set[int] = set()  # values already given to an indicator of a 分别 list
+    for index, q in enumerate(quantities):
+        if index in taken:
+            continue
         clause_start = max(s.rfind(c, 0, q.start) for c in ",;:。!?") + 1
         before_clause = s[clause_start : q.start]
         if PRESENT_RE.search(before_clause):
@@ -332,6 +349,11 @@ def extract_targets(
             shape = ""
         if target is None or (q.unit == "%" and POLICY_METRIC_RE.search(target[0].metric)):
             continue
+        end = q.end
+        if len(target) > 1:
+            target, used = _pair_respective(s, target, quantities, index)
+            taken.update(used)
+            end = quantities[used[-1]].end if used else end
         for t in target:
             t.quote = sentence.strip()
             t.year = _year(s[: q.start], plan_year, default_year)
@@ -343,7 +365,7 @@ def extract_targets(
             if PER_YEAR_RE.search(before_clause):
                 t.recurrence = "per-year"
             found.append(t)
-        prev_end = q.end
+        prev_end = end
         if shape in ("B", "C"):  # the indicator follows the number: the list goes on after it
             prev_end += len(after) - len(after_de) + len(_metric_after(after_de))
         prev = (shape, target[0].action, target[0].metric)
@@ -400,6 +422,44 @@ def from_indicator_row(
         evidence=f"{cells[name_key]} {cells[key]}",
     )
     return [target]
+
+
+def _pair_respective(
+    s: str, targets: list[Target], quantities: list[_Quantity], index: int
+) -> tuple[list[Target], list[int]]:
+    """With as many values as indicators (A、B分别达到10家、20家), give each indicator its own value.
+
+    Returns the targets and the indexes of the quantities used up; with one value for all
+    (专利申请量、授权量分别增长10%) the targets are returned as they are.
+    """
+    following: list[int] = []
+    end = quantities[index].end
+    for j in range(index + 1, min(index + len(targets), len(quantities))):
+        if not re.fullmatch(r"[、和及与,]", s[end : quantities[j].start]):
+            break
+        following.append(j)
+        end = quantities[j].end
+    if len(following) != len(targets) - 1:
+        return targets, []
+    own = [_respective(t, quantities[j]) for j, t in zip(following, targets[1:], strict=True)]
+    return [targets[0], *own], following
+
+
+def _respective(template: Target, q: _Quantity) -> Target:
+    """`template` with the value, unit and comparator of `q`."""
+    comparator = q.comparator if q.comparator != "=" else template.comparator
+    return Target(
+        metric=template.metric,
+        action=template.action,
+        kind=_kind(q.unit, template.metric, "" if template.kind != "growth" else "growth"),
+        comparator=comparator,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        year=None,
+        quote="",
+        evidence=template.evidence,
+    )
 
 
 def _verb_before(text: str) -> bool:

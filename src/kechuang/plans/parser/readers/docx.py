@@ -7,9 +7,11 @@ import re
 import zipfile
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml.etree import XMLSyntaxError
 
 from ..errors import DamagedFileError
 from .base import Block
@@ -21,7 +23,7 @@ _HEADING_STYLE_RE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 def read_docx(data: bytes, filename: str = "") -> list[Block]:
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError) as exc:
         raise DamagedFileError(filename, f"not a valid Word document: {exc}") from exc
     blocks: list[Block] = []
     body = document.element.body

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import DamagedFileError, NoTextLayerError
 from .base import Block
@@ -24,11 +24,9 @@ from .wrap import join_wrapped
 
 def read_pdf(data: bytes, filename: str = "") -> list[Block]:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        with pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = _page_items(pdf.pages)
-    except (PDFSyntaxError, PdfminerException, ValueError, TypeError) as exc:
-        # pdfplumber reports a broken file either at open or only when the pages are read.
+    except (PdfminerException, MalformedPDFException, PSException, ValueError, TypeError, KeyError) as exc:
         raise DamagedFileError(filename, f"not a valid PDF: {exc}") from exc
     if not any(pages):
         raise NoTextLayerError(filename)
