@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import time
 
-from kechuang.plans.tracking import Direction, Kind, Milestone, Observation, TargetSpec, evaluate
+from kechuang.tracking.engine import Direction, Kind, Milestone, Observation, TargetSpec, evaluate
 
 START = dt.date(2025, 1, 1)
 END = dt.date(2025, 12, 31)

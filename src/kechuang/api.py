@@ -14,6 +14,7 @@ from kechuang.core.api import router as core_router
 from kechuang.enterprises.api import router as enterprises_router
 from kechuang.plans.api import router as plans_router
 from kechuang.projects.api import router as projects_router
+from kechuang.tracking.api import router as tracking_router
 
 api = NinjaAPI(
     title="kechuang API",
@@ -28,6 +29,7 @@ api.add_router("/", core_router)
 api.add_router("/plans", plans_router)
 api.add_router("/enterprises", enterprises_router)
 api.add_router("/projects", projects_router)
+api.add_router("/tracking", tracking_router)
 
 
 @api.exception_handler(PermissionDenied)

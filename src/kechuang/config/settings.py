@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kechuang.core",
     "kechuang.plans",
+    "kechuang.tracking",
     "kechuang.enterprises",
     "kechuang.projects",
 ]

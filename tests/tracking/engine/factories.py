@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kechuang.plans.tracking import Kind, TargetSpec
+from kechuang.tracking.engine import Kind, TargetSpec
 
 START = dt.date(2025, 1, 1)
 END = START + dt.timedelta(days=100)  # 2025-04-11

@@ -1,6 +1,6 @@
 import pytest
 
-from kechuang.plans.tracking import Light, Status, light_from_observations, light_of, next_light
+from kechuang.tracking.engine import Light, Status, light_from_observations, light_of, next_light
 
 from .factories import day, spec
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kechuang.plans.tracking import (
+from kechuang.tracking.engine import (
     Direction,
     Kind,
     Node,

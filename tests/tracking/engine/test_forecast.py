@@ -1,6 +1,6 @@
 import pytest
 
-from kechuang.plans.tracking import ForecastMethod, Kind, forecast
+from kechuang.tracking.engine import ForecastMethod, Kind, forecast
 
 from .factories import day, spec
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from kechuang.plans.tracking import Direction, Kind, Milestone, TargetSpec, elapsed_fraction, expected_value
+from kechuang.tracking.engine import Direction, Kind, Milestone, TargetSpec, elapsed_fraction, expected_value
 
 from .factories import END, START, day, spec
 

@@ -3,7 +3,7 @@ from itertools import pairwise
 
 import pytest
 
-from kechuang.plans.tracking import Frequency, reporting_periods
+from kechuang.tracking.engine import Frequency, reporting_periods
 
 D = dt.date
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kechuang.plans.tracking import Comparator, Direction, Kind, Status, evaluate, goal_value, meets
+from kechuang.tracking.engine import Comparator, Direction, Kind, Status, evaluate, goal_value, meets
 
 from .factories import day, spec
 

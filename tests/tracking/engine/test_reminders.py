@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from kechuang.plans.tracking import (
+from kechuang.tracking.engine import (
     Deadline,
     Recipient,
     ReminderKind,

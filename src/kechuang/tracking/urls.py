@@ -1,0 +1,5 @@
+"""Web routes of the tracking app."""
+
+app_name = "tracking"
+
+urlpatterns: list = []
