@@ -129,6 +129,7 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
 
 
 def _create_users(bureau: Organisation) -> None:
+    rng = random.Random(7)
     for username, role, where in DEMO_USERS:
         if where == "bureau":
             org = bureau
@@ -139,7 +140,7 @@ def _create_users(bureau: Organisation) -> None:
         else:
             org = Organisation.objects.get(parent=bureau, short_name=where)
         user_create(actor=None, username=username, password=DEMO_PASSWORD, organisation=org, roles=[role],
-                    display_name=f"{org.short_name or org.name} · {username}", email=f"{username}@example.org",
+                    display_name=_person(rng), email=f"{username}@example.org",
                     is_superuser=username == "admin")
 
 

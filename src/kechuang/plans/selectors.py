@@ -28,6 +28,7 @@ class OutlineEntry:
     persons: list[Responsibility] = field(default_factory=list)
     lead: list[Responsibility] = field(default_factory=list)
     support: list[Responsibility] = field(default_factory=list)
+    chapter: Item | None = None  # the top-level heading the entry sits under, for grouping tables
 
 
 def plan_outline(plan: WorkPlan) -> tuple[list[OutlineEntry], list[Target]]:
@@ -51,11 +52,12 @@ def responsibility_table(roots: list[OutlineEntry]) -> list[OutlineEntry]:
     """Items of an outline that carry targets or responsibilities, in document order: the plan's tasks."""
     rows: list[OutlineEntry] = []
 
-    def walk(entries: list[OutlineEntry]) -> None:
+    def walk(entries: list[OutlineEntry], chapter: Item | None) -> None:
         for entry in entries:
+            entry.chapter = chapter
             if entry.targets or entry.lead or entry.support or entry.persons:
                 rows.append(entry)
-            walk(entry.children)
+            walk(entry.children, chapter or entry.item)
 
-    walk(roots)
+    walk(roots, None)
     return rows
