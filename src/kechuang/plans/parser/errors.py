@@ -7,31 +7,33 @@ without touching the parser.
 
 from __future__ import annotations
 
-MSG_EMPTY = "The file {filename!r} is empty. Upload the work-plan document itself."
-MSG_UNKNOWN_FORMAT = (
-    "The file {filename!r} is not a format the importer reads ({detail}). "
+from kechuang.i18n import gettext_noop
+
+MSG_EMPTY = gettext_noop("The file “{filename}” is empty. Upload the work-plan document itself.")
+MSG_UNKNOWN_FORMAT = gettext_noop(
+    "The file “{filename}” is not a format the importer reads ({detail}). "
     "Upload the plan as a Word (.docx), PDF, web page (.html) or plain text (.txt) file."
 )
-MSG_NO_TEXT_LAYER = (
-    "The PDF {filename!r} has no text layer; run OCR first or upload the Word file instead "
+MSG_NO_TEXT_LAYER = gettext_noop(
+    "The PDF “{filename}” has no text layer; run OCR first or upload the Word file instead "
     "(a scanned document holds images of text, not text)."
 )
-MSG_UNDECODABLE = (
-    "The text file {filename!r} is in a character encoding the importer cannot recognise. "
+MSG_UNDECODABLE = gettext_noop(
+    "The text file “{filename}” is in a character encoding the importer cannot recognise. "
     "Save it as UTF-8 (or GB18030) and upload it again."
 )
-MSG_NO_OUTLINE = (
-    "No plan outline was found in {filename!r}: the text has no numbered headings "
+MSG_NO_OUTLINE = gettext_noop(
+    "No plan outline was found in “{filename}”: the text has no numbered headings "
     "(such as 一、 or 1.) and no paragraphs that read as tasks. "
     "Check that this is a work-plan document and that its text is not empty."
 )
-MSG_DAMAGED = "The file {filename!r} could not be read ({detail}). It may be damaged; export it again."
+MSG_DAMAGED = gettext_noop("The file “{filename}” could not be read ({detail}). It may be damaged; export it again.")
 
 
 class ParseError(Exception):
     """Base class: input that cannot be parsed. `str(err)` is a user-facing message."""
 
-    template: str = "{filename!r} could not be parsed."
+    template: str = "“{filename}” could not be parsed."
 
     def __init__(self, filename: str = "", detail: str = "") -> None:
         self.filename = filename
