@@ -109,7 +109,7 @@ def _audit_demo_creation() -> None:
     ct = ContentType.objects.get_for_model(Organisation)
     AuditEntry.objects.bulk_create(
         [AuditEntry(actor_name="system", action=AuditEntry.Action.CREATE, content_type=ct, object_id=str(pk),
-                    object_repr=name[:200], reason="demo data")
+                    object_repr=name[:200], reason="演示数据")
          for pk, name in Organisation.objects.values_list("pk", "name")],
         batch_size=500,
     )

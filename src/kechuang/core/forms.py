@@ -46,7 +46,8 @@ class OrganisationForm(forms.Form):
         help_text=_("18 characters; required for enterprises and intermediaries."),
     )
     region = forms.CharField(
-        label=_("Region code"), max_length=6, help_text=_("6-digit administrative division code (GB/T 2260).")
+        label=_("Region code"), max_length=6, help_text=_("6-digit administrative division code (GB/T 2260)."),
+        widget=forms.TextInput(attrs={"list": "region-options", "inputmode": "numeric", "autocomplete": "off"}),
     )
     parent = forms.ModelChoiceField(
         label=_("Parent organisation"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from kechuang.core.actors import actor_of
-from kechuang.core.models import AuditEntry, Organisation, User
-from kechuang.core.permissions import ScopeKind, visible_scope
+from kechuang.core.models import AuditEntry, Organisation, Region, User
+from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
 
 
 def visible_organisations(user: User) -> QuerySet[Organisation]:
@@ -52,3 +52,13 @@ def audit_search(*, q: str = "", action: str = "", model: str = "") -> QuerySet[
     if model:
         qs = qs.filter(content_type__model=model)
     return qs
+
+
+def region_options(user: User, limit: int = 400) -> QuerySet[Region]:
+    """Regions a user typically picks from: those inside its own region (a city's districts and counties)."""
+    org = user.organisation
+    prefix = region_prefix(org.region_id if org else "")
+    qs = Region.objects.order_by("code")
+    if len(prefix) >= 4:
+        return qs.filter(code__startswith=prefix)[:limit]
+    return qs.filter(code__startswith=prefix, level__in=[Region.Level.PROVINCE, Region.Level.PREFECTURE])[:limit]

@@ -102,7 +102,8 @@ def _save_organisation(request: HttpRequest, org: Organisation | None) -> HttpRe
         except ValidationError as exc:
             form.add_service_errors(exc)
     status = 400 if request.method == "POST" else 200
-    return render(request, "core/organisation_form.html", {"form": form, "org": org}, status=status)
+    return render(request, "core/organisation_form.html",
+                  {"form": form, "org": org, "region_options": selectors.region_options(request.user)}, status=status)
 
 
 @login_required
