@@ -16,7 +16,7 @@ def seed_path(prefix: str) -> Path:
     """The seed file whose name starts with `prefix` ("003")."""
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not matches:
-        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+        pytest.fail(f"seed {prefix} not found in {SEEDS}: the tests read ../shared/seeds beside the checkout")
     return matches[0]
 
 
