@@ -1,0 +1,136 @@
+"""Rule-set parameters and the registry that picks the set in force on a date.
+
+A rule set is data only: thresholds, band tables and their sources. The assessing modules read it, so
+a later revision of the regulations is a new :class:`RuleSet` registered beside the old one with its
+own ``effective_from``; assessments dated before it keep using the old set.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from .results import Band
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder(Generic[T]):
+    """A band table: the first step whose bound the figure reaches gives the value.
+
+    Steps run from the highest bound down; a step with ``strict`` needs the figure to exceed its bound
+    (the guideline's "> 0" rows), otherwise to reach it (the regulations' "(含)" rows).
+    """
+
+    steps: tuple[tuple[Decimal, bool, T], ...]
+    default: T
+
+    def lookup(self, figure: Decimal | int) -> T:
+        for bound, strict, value in self.steps:
+            if _reaches(figure, bound, strict):
+                return value
+        return self.default
+
+    def next_step(self, figure: Decimal | int) -> tuple[Decimal, T] | None:
+        """The lowest step above the one ``figure`` reaches (bound and value), or None at the top."""
+        for bound, strict, value in reversed(self.steps):
+            if not _reaches(figure, bound, strict):
+                return bound, value
+        return None
+
+
+def _reaches(figure: Decimal | int, bound: Decimal, strict: bool) -> bool:
+    return figure > bound or (not strict and figure == bound)
+
+
+@dataclass(frozen=True, slots=True)
+class HteRules:
+    """高新技术企业认定管理办法 (国科发火〔2016〕32号) 第十一条 and 工作指引 (国科发火〔2016〕195号)."""
+
+    source: str
+    min_registration_years: int
+    certificate_years: int
+    st_staff_min: Decimal
+    rd_rate_by_sales: tuple[tuple[Decimal | None, Decimal], ...]  # (latest sales up to, inclusive; rate)
+    domestic_rd_min: Decimal
+    high_tech_income_min: Decimal
+    innovation_min: int
+    ip_max: int
+    ip_grade_bands: dict[str, Band]
+    ip_class_i_band: Band  # at least one Class I item
+    ip_class_ii_bands: Ladder[Band]  # by Class II count, when no Class I item
+    ip_self_developed_band: Band
+    ip_acquired_only_band: Band
+    ip_standard_bonus: Band
+    conversion_bands: Ladder[Band]  # by three-year annual average of converted achievements
+    conversion_max: int
+    rd_org_items: tuple[tuple[str, int], ...]  # questionnaire field, max points
+    growth_bands: Ladder[Band]
+    growth_item_max: int
+
+
+@dataclass(frozen=True, slots=True)
+class SmeRules:
+    """科技型中小企业评价办法 (国科发政〔2017〕115号) 第六条–第八条."""
+
+    source: str
+    max_employees: int
+    max_sales: Decimal
+    max_assets: Decimal
+    pass_score: int
+    st_staff_points: Ladder[int]
+    rd_sales_points: Ladder[int]
+    rd_cost_points: Ladder[int]
+    ip_class_i_points: int
+    ip_class_ii_points: Ladder[int]
+    direct_route_award_years: int
+    hte_certificate_years: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeductionRules:
+    """R&D super deduction: rates, the other-expense cap and the excluded industries."""
+
+    source: str
+    rate: Decimal
+    special_rate: Decimal
+    special_years: tuple[int, int]  # inclusive tax years of the 120 % window
+    special_source: str
+    other_expense_cap: Decimal
+    excluded_divisions: frozenset[str]  # GB/T 4754 two-digit divisions
+    excluded_sections: frozenset[str]  # GB/T 4754 section letters wholly excluded
+    excluded_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    key: str
+    effective_from: date
+    hte: HteRules
+    sme: SmeRules
+    deduction: DeductionRules
+
+
+class RuleRegistry:
+    """Rule sets by effective date; :meth:`rules_for` returns the one in force on a date."""
+
+    def __init__(self) -> None:
+        self._starts: list[date] = []
+        self._sets: list[RuleSet] = []
+
+    def add(self, rule_set: RuleSet) -> None:
+        if rule_set.effective_from in self._starts:
+            raise ValueError(f"a rule set already starts on {rule_set.effective_from}")
+        at = bisect_right(self._starts, rule_set.effective_from)
+        self._starts.insert(at, rule_set.effective_from)
+        self._sets.insert(at, rule_set)
+
+    def rules_for(self, on: date) -> RuleSet:
+        at = bisect_right(self._starts, on)
+        if at == 0:
+            raise LookupError(f"no rule set is in force on {on}")
+        return self._sets[at - 1]
