@@ -51,6 +51,10 @@ class ProfileForm(ServiceErrorsMixin, forms.Form):
     rd_conversion_incentives = forms.ChoiceField(label=_("Conversion incentives and open platforms"),
                                                  choices=m.LEVEL_CHOICES)
     rd_talent_system = forms.ChoiceField(label=_("Talent training and reward system"), choices=m.LEVEL_CHOICES)
+    ip_advancement = forms.ChoiceField(label=_("Advancement of the IP's technology"), choices=m.GRADE_CHOICES,
+                                       required=False, help_text=_("Your own estimate; experts grade it."))
+    ip_core_support = forms.ChoiceField(label=_("IP's core support of the main products"), choices=m.GRADE_CHOICES,
+                                        required=False, help_text=_("Your own estimate; experts grade it."))
     reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False,
                              help_text=_("Kept in the audit trail."))
 

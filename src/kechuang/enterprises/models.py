@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kechuang.core.models import Organisation
-from kechuang.enterprises.rules import Acquisition, IpKind, Level, TechField, Verdict
+from kechuang.enterprises.rules import Acquisition, Grade, IpKind, Level, TechField, Verdict
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -30,6 +30,14 @@ LEVEL_CHOICES = [
     (Level.NONE.value, _("Not in place")),
     (Level.PARTLY.value, _("Partly in place")),
     (Level.FULLY.value, _("Fully in place")),
+]
+GRADE_CHOICES = [
+    ("", _("Not judged")),
+    (Grade.A.value, _("A (highest)")),
+    (Grade.B.value, "B"),
+    (Grade.C.value, "C"),
+    (Grade.D.value, "D"),
+    (Grade.E.value, _("E (none)")),
 ]
 VERDICT_CHOICES = [
     (Verdict.PASS.value, _("Qualifies")),
@@ -112,6 +120,11 @@ class EnterpriseProfile(models.Model):
         _("conversion incentives and open platforms"), max_length=8, choices=LEVEL_CHOICES, default="none")
     rd_talent_system = models.CharField(
         _("talent training and reward system"), max_length=8, choices=LEVEL_CHOICES, default="none")
+    # Self-assessed grades of the IP sub-items only experts judge (工作指引 四(二)1); blank = the widest band.
+    ip_advancement = models.CharField(_("advancement of the IP's technology"), max_length=1, choices=GRADE_CHOICES,
+                                      blank=True)
+    ip_core_support = models.CharField(_("IP's core support of the main products"), max_length=1,
+                                       choices=GRADE_CHOICES, blank=True)
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices, default=Tier.NONE, db_index=True)
     # Cached outcome of the last assessment.
     hte_verdict = models.CharField(_("HTE outcome"), max_length=12, choices=VERDICT_CHOICES, blank=True)

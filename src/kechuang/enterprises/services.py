@@ -56,6 +56,8 @@ class ProfileInput:
     rd_institution: str = "none"
     rd_conversion_incentives: str = "none"
     rd_talent_system: str = "none"
+    ip_advancement: str = ""
+    ip_core_support: str = ""
 
 
 @dataclass
