@@ -14,7 +14,7 @@ from kechuang.enterprises.services import FiguresInput
 THIS_YEAR = date.today().year
 
 
-def figures_input(year: int, **changes: object) -> FiguresInput:
+def figures_input(year: int, /, **changes: object) -> FiguresInput:
     """One year of figures of a small enterprise that qualifies on every HTE money condition."""
     values: dict[str, object] = {
         "year": year, "sales_revenue": Decimal("20000000"), "total_income": Decimal("21000000"),

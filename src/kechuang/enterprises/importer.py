@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+from zipfile import BadZipFile
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -51,6 +52,12 @@ class Row:
     number: int
     values: dict[str, Any]
     errors: list[RowError] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+
+    def problem(self, p: Problem) -> None:
+        """Report a validation problem unless its cell was already reported as unreadable."""
+        if p.field not in self.unreadable:
+            self.error(p.field, _(p.template) % p.params)
 
     def error(self, column_code: str, message: str) -> None:
         column = next((c for c in self.sheet.columns if c.code == column_code), None)
@@ -101,6 +108,7 @@ def _cell(column: Column, raw: Any, row: Row) -> Any:
             return str(raw).strip().lower() in {"1", "true", "yes", "y", "是", "√"}
         return _choice(column, raw)
     except (InvalidOperation, ValueError):
+        row.unreadable.add(column.code)
         row.error(column.code, _("%(value)s cannot be read as a %(kind)s.") % {
             "value": raw, "kind": _(KIND_LABELS[column.kind])})
         return None
@@ -147,7 +155,7 @@ def _read_sheet(ws, sheet: Sheet) -> Iterator[Row]:
 def read_workbook(file: IO[bytes]) -> dict[str, list[Row]]:
     try:
         wb = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ImportFileError(_("The file is not an .xlsx workbook.")) from exc
     found: dict[str, list[Row]] = {}
     try:
@@ -203,7 +211,7 @@ class _Checker:
                 row.error("region_code", _("Unknown region code %(code)s: use a 6-digit code of GB/T 2260.")
                           % {"code": region})
             for p in validate_profile(row.values, today=self.today):
-                row.error(p.field, _(p.template) % p.params)
+                row.problem(p)
             if code is not None:
                 if code in seen:
                     row.error("uscc", _("Duplicate enterprise: the same credit code is on row %(row)s.")
@@ -234,7 +242,7 @@ class _Checker:
         for row in self.sheets.get(sheet.code, []):
             code = self._uscc(row)
             for p in problems(row):
-                row.error(p.field, _(p.template) % p.params)
+                row.problem(p)
             if code is None:
                 continue
             if code in accepted:
