@@ -10,15 +10,14 @@ enterprise did not report are left out rather than counted as zero.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from .model import AnnualFigures, Enterprise
+
+_YEAR = attrgetter("year")
 
 
 def window(enterprise: Enterprise, on: date) -> tuple[AnnualFigures, ...]:
     """The enterprise's figures for the assessment window, oldest year first."""
     first = max(on.year - 3, enterprise.registered_on.year)
-    return tuple(sorted((f for f in enterprise.years if first <= f.year < on.year), key=_year))
-
-
-def _year(figures: AnnualFigures) -> int:
-    return figures.year
+    return tuple(sorted((f for f in enterprise.years if first <= f.year < on.year), key=_YEAR))

@@ -24,14 +24,14 @@ TWO = Decimal(2)
 
 def growth_rate(values: Sequence[Decimal | int]) -> Decimal | None:
     """Growth rate of up to three yearly values (oldest first); None when the rules give 0 points."""
-    v = [Decimal(x) if x > 0 else Decimal(0) for x in values[-3:]]
+    v = [x if x > 0 else 0 for x in values[-3:]]
     if len(v) == 3:
         y1, y2, y3 = v
-        if y2 == 0:
+        if not y2:
             return None
-        if y1 == 0:
-            return y3 / y2 - 1
-        return (y2 / y1 + y3 / y2) / TWO - 1
-    if len(v) == 2 and v[0] != 0:
-        return v[1] / v[0] - 1
+        if not y1:
+            return Decimal(y3) / y2 - 1
+        return (Decimal(y2) / y1 + Decimal(y3) / y2) / TWO - 1
+    if len(v) == 2 and v[0]:
+        return Decimal(v[1]) / v[0] - 1
     return None

@@ -14,15 +14,21 @@ Experts score each item inside a band; where the data fixes the band but not the
   4-point items).
 - Conversion (≤30) by the annual average over the window's years (three, or fewer when younger).
 - Growth (≤10 each for net assets and sales) by :func:`growth.growth_rate`.
+
+:func:`innovation_bands` is the fast path the verdict needs; :func:`innovation_items` adds the
+messages and is only called when a result's details are read.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
+from .facts import Facts
 from .growth import growth_rate
 from .ip import IpCount
-from .model import AnnualFigures, Enterprise, Level
+from .model import Enterprise, Level, RdOrganisation
 from .results import Band, Message, ScoreItem
 from .ruleset import HteRules
 
@@ -50,31 +56,77 @@ NO_GROWTH_TEMPLATES = {
 }
 
 
-def innovation_items(
-    enterprise: Enterprise, years: tuple[AnnualFigures, ...], ip: IpCount, rules: HteRules
-) -> tuple[ScoreItem, ...]:
-    return (
-        _ip_item(enterprise, ip, rules),
-        _conversion_item(years, rules),
-        _rd_org_item(enterprise, rules),
-        _growth_item("hte.growth.net_assets", [f.net_assets for f in years], rules),
-        _growth_item("hte.growth.sales", [f.sales_revenue for f in years], rules),
+class InnovationBands(NamedTuple):
+    ip: Band
+    conversion: Band
+    rd_organisation: Band
+    net_asset_growth: Band
+    sales_growth: Band
+    net_asset_rate: Decimal | None
+    sales_rate: Decimal | None
+
+    @property
+    def total(self) -> Band:
+        return Band(
+            self.ip.low
+            + self.conversion.low
+            + self.rd_organisation.low
+            + self.net_asset_growth.low
+            + self.sales_growth.low,
+            self.ip.high
+            + self.conversion.high
+            + self.rd_organisation.high
+            + self.net_asset_growth.high
+            + self.sales_growth.high,
+        )
+
+
+def innovation_bands(enterprise: Enterprise, facts: Facts, rules: HteRules) -> InnovationBands:
+    net_rate = growth_rate([f.net_assets for f in facts.years])
+    sales_rate = growth_rate([f.sales_revenue for f in facts.years])
+    growth = rules.growth_bands
+    return InnovationBands(
+        _sum(ip_bands(enterprise, facts.ip_hte, rules)).capped(rules.ip_max),
+        rules.conversion_bands.lookup(conversion_average(facts)),
+        _sum(rd_org_bands(enterprise.rd_organisation, rules)),
+        ZERO if net_rate is None else growth.lookup(net_rate),
+        ZERO if sales_rate is None else growth.lookup(sales_rate),
+        net_rate,
+        sales_rate,
     )
 
 
-def _ip_item(enterprise: Enterprise, ip: IpCount, rules: HteRules) -> ScoreItem:
-    judged = enterprise.ip_judgement
-    if ip.total:
-        advancement = rules.ip_grade_bands[judged.advancement] if judged.advancement else UNJUDGED
-        core_support = rules.ip_grade_bands[judged.core_support] if judged.core_support else UNJUDGED
-        number = rules.ip_class_i_band if ip.class_i else rules.ip_class_ii_bands.lookup(ip.class_ii)
-        acquisition = rules.ip_self_developed_band if ip.self_developed else rules.ip_acquired_only_band
-    else:
-        advancement = core_support = number = acquisition = ZERO
+def ip_bands(enterprise: Enterprise, ip: IpCount, rules: HteRules) -> tuple[Band, Band, Band, Band, Band]:
+    """Advancement, core support, number, acquisition and the standards bonus."""
     quals = enterprise.qualifications
     bonus = rules.ip_standard_bonus if quals.drafted_standard or quals.led_standard_5y else ZERO
-    band = advancement.plus(core_support).plus(number).plus(acquisition).plus(bonus).capped(rules.ip_max)
-    params = {
+    if not ip.class_i and not ip.class_ii:
+        return ZERO, ZERO, ZERO, ZERO, bonus
+    judged = enterprise.ip_judgement
+    return (
+        rules.ip_grade_bands[judged.advancement] if judged.advancement else UNJUDGED,
+        rules.ip_grade_bands[judged.core_support] if judged.core_support else UNJUDGED,
+        rules.ip_class_i_band if ip.class_i else rules.ip_class_ii_bands.lookup(ip.class_ii),
+        rules.ip_self_developed_band if ip.self_developed else rules.ip_acquired_only_band,
+        bonus,
+    )
+
+
+def rd_org_bands(answers: RdOrganisation, rules: HteRules) -> tuple[Band, ...]:
+    return tuple(_level_band(getattr(answers, name), maximum) for name, maximum in rules.rd_org_items)
+
+
+def conversion_average(facts: Facts) -> Decimal:
+    count = len(facts.years)
+    return Decimal(facts.achievements_total) / count if count else Decimal(0)
+
+
+def innovation_items(enterprise: Enterprise, facts: Facts, rules: HteRules) -> tuple[ScoreItem, ...]:
+    """The five scored items with their messages."""
+    bands = innovation_bands(enterprise, facts, rules)
+    ip = facts.ip_hte
+    advancement, core_support, number, acquisition, bonus = ip_bands(enterprise, ip, rules)
+    ip_params = {
         "class_i": ip.class_i,
         "class_ii": ip.class_ii,
         "advancement": _show(advancement),
@@ -84,29 +136,42 @@ def _ip_item(enterprise: Enterprise, ip: IpCount, rules: HteRules) -> ScoreItem:
         "bonus": _show(bonus),
         "cap": rules.ip_max,
     }
-    return ScoreItem("hte.ip", band, rules.ip_max, Message(IP_TEMPLATE, params))
+    org_params = {
+        name: _show(band)
+        for (name, _), band in zip(
+            rules.rd_org_items, rd_org_bands(enterprise.rd_organisation, rules), strict=True
+        )
+    }
+    years = len(facts.years)
+    conversion_params = {"average": conversion_average(facts), "years": years}
+    return (
+        ScoreItem("hte.ip", bands.ip, rules.ip_max, Message(IP_TEMPLATE, ip_params)),
+        ScoreItem(
+            "hte.conversion",
+            bands.conversion,
+            rules.conversion_max,
+            Message(CONVERSION_TEMPLATE, conversion_params),
+        ),
+        ScoreItem(
+            "hte.rd_organisation",
+            bands.rd_organisation,
+            sum(m for _, m in rules.rd_org_items),
+            Message(RD_ORG_TEMPLATE, org_params),
+        ),
+        _growth_item("hte.growth.net_assets", bands.net_asset_growth, bands.net_asset_rate, years, rules),
+        _growth_item("hte.growth.sales", bands.sales_growth, bands.sales_rate, years, rules),
+    )
 
 
-def _conversion_item(years: tuple[AnnualFigures, ...], rules: HteRules) -> ScoreItem:
-    count = len(years)
-    average = Decimal(sum(f.achievements_converted for f in years)) / count if count else Decimal(0)
-    band = rules.conversion_bands.lookup(average)
-    params = {"average": average, "years": count}
-    return ScoreItem("hte.conversion", band, rules.conversion_max, Message(CONVERSION_TEMPLATE, params))
+def _growth_item(code: str, band: Band, rate: Decimal | None, years: int, rules: HteRules) -> ScoreItem:
+    if rate is None:
+        message = Message(NO_GROWTH_TEMPLATES[code], {"years": years})
+    else:
+        message = Message(GROWTH_TEMPLATES[code], {"rate": rate, "years": years})
+    return ScoreItem(code, band, rules.growth_item_max, message)
 
 
-def _rd_org_item(enterprise: Enterprise, rules: HteRules) -> ScoreItem:
-    answers = enterprise.rd_organisation
-    band = ZERO
-    params: dict[str, object] = {}
-    for name, maximum in rules.rd_org_items:
-        item = _level_band(getattr(answers, name), maximum)
-        band = band.plus(item)
-        params[name] = _show(item)
-    maximum = sum(m for _, m in rules.rd_org_items)
-    return ScoreItem("hte.rd_organisation", band, maximum, Message(RD_ORG_TEMPLATE, params))
-
-
+@cache
 def _level_band(level: Level, maximum: int) -> Band:
     half = -(-maximum // 2)
     if level is Level.FULLY:
@@ -116,13 +181,12 @@ def _level_band(level: Level, maximum: int) -> Band:
     return ZERO
 
 
-def _growth_item(code: str, values: list[Decimal | int], rules: HteRules) -> ScoreItem:
-    rate = growth_rate(values)
-    if rate is None:
-        message = Message(NO_GROWTH_TEMPLATES[code], {"years": len(values)})
-        return ScoreItem(code, ZERO, rules.growth_item_max, message)
-    message = Message(GROWTH_TEMPLATES[code], {"rate": rate, "years": len(values)})
-    return ScoreItem(code, rules.growth_bands.lookup(rate), rules.growth_item_max, message)
+def _sum(bands: tuple[Band, ...]) -> Band:
+    low = high = 0
+    for band in bands:
+        low += band.low
+        high += band.high
+    return Band(low, high)
 
 
 def _show(band: Band) -> str:

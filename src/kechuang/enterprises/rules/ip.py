@@ -1,4 +1,4 @@
-"""Counting the IP items a rule set may use on a date."""
+"""Counting the IP items each rule set may use on a date."""
 
 from __future__ import annotations
 
@@ -19,23 +19,26 @@ class IpCount(NamedTuple):
         return self.class_i + self.class_ii
 
 
-def count_ip(items: Iterable[IpItem], on: date, *, for_hte: bool) -> IpCount:
-    """Valid Class I / Class II items on ``on``; trademarks never count.
+def count_ip(items: Iterable[IpItem], on: date) -> tuple[IpCount, IpCount]:
+    """Valid Class I / Class II items on ``on`` as (HTE count, tech-SME count); trademarks never count.
 
     For HTE a Class II item already used in an earlier application is left out (工作指引 二(三):
-    按Ⅱ类评价的知识产权在申请高新技术企业时，仅限使用一次).
+    按Ⅱ类评价的知识产权在申请高新技术企业时，仅限使用一次); the tech-SME rules have no such limit.
     """
-    class_i = class_ii = 0
-    self_developed = False
+    class_i = class_ii = used_ii = 0
+    own_hte = own_sme = False
     for item in items:
         ip_class = item.kind.ip_class
         if ip_class is None or not item.valid_on(on):
             continue
+        own = item.acquisition is Acquisition.SELF_DEVELOPED
+        own_sme = own_sme or own
         if ip_class is IpClass.CLASS_I:
             class_i += 1
-        elif for_hte and item.used_in_hte:
-            continue
         else:
             class_ii += 1
-        self_developed = self_developed or item.acquisition is Acquisition.SELF_DEVELOPED
-    return IpCount(class_i, class_ii, self_developed)
+            if item.used_in_hte:
+                used_ii += 1
+                continue
+        own_hte = own_hte or own
+    return IpCount(class_i, class_ii - used_ii, own_hte), IpCount(class_i, class_ii, own_sme)

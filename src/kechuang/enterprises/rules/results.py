@@ -6,9 +6,11 @@ layer can pass the template through gettext and format the translation with the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, NamedTuple
 
 Number = Decimal | int
@@ -27,12 +29,12 @@ class Verdict(StrEnum):
     FAIL = "fail"
 
 
-def overall(verdicts: list[Verdict]) -> Verdict:
+_RANK = {Verdict.PASS: 0, Verdict.BORDERLINE: 1, Verdict.UNKNOWN: 2, Verdict.FAIL: 3}
+
+
+def overall(verdicts: Iterable[Verdict]) -> Verdict:
     """FAIL beats UNKNOWN beats BORDERLINE beats PASS."""
-    for candidate in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.BORDERLINE):
-        if candidate in verdicts:
-            return candidate
-    return Verdict.PASS
+    return max(verdicts, key=_RANK.__getitem__, default=Verdict.PASS)
 
 
 class Band(NamedTuple):
@@ -40,9 +42,6 @@ class Band(NamedTuple):
 
     low: int
     high: int
-
-    def plus(self, other: Band) -> Band:
-        return Band(self.low + other.low, self.high + other.high)
 
     def capped(self, cap: int) -> Band:
         return Band(min(self.low, cap), min(self.high, cap))
@@ -81,10 +80,6 @@ class Condition:
     message: Message
     source: str
 
-    @property
-    def passed(self) -> bool:
-        return self.verdict is Verdict.PASS
-
 
 @dataclass(frozen=True, slots=True)
 class Gap:
@@ -110,31 +105,81 @@ class ScoreItem:
     message: Message
 
 
-@dataclass(frozen=True, slots=True)
-class HteResult:
-    """High-tech enterprise assessment under one rule set."""
-
-    enterprise_id: str
-    rule_set: str
-    verdict: Verdict
+class HteDetails(NamedTuple):
     conditions: tuple[Condition, ...]
     innovation: tuple[ScoreItem, ...]
-    innovation_score: Band
     gaps: tuple[Gap, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SmeResult:
-    """Tech-based SME evaluation under one rule set; ``direct_route`` names the route used, if any."""
+class SmeDetails(NamedTuple):
+    conditions: tuple[Condition, ...]
+    score_items: tuple[ScoreItem, ...]
+    gaps: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class HteResult:
+    """High-tech enterprise assessment under one rule set.
+
+    ``verdicts`` maps each condition code to its verdict. The conditions with their messages, the
+    scored items and the gaps are built on first access (``details``): a batch of 100,000 that only
+    reads verdicts never pays for the messages.
+    """
 
     enterprise_id: str
     rule_set: str
     verdict: Verdict
-    conditions: tuple[Condition, ...]
-    score_items: tuple[ScoreItem, ...]
+    verdicts: dict[str, Verdict]
+    innovation_score: Band
+    explain: Callable[[], HteDetails] = field(repr=False, compare=False)
+
+    @cached_property
+    def details(self) -> HteDetails:
+        return self.explain()
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        return self.details.conditions
+
+    @property
+    def innovation(self) -> tuple[ScoreItem, ...]:
+        return self.details.innovation
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        return self.details.gaps
+
+
+@dataclass(frozen=True)
+class SmeResult:
+    """Tech-based SME evaluation under one rule set; ``direct_route`` names the route used, if any.
+
+    Details are built on first access as for :class:`HteResult`.
+    """
+
+    enterprise_id: str
+    rule_set: str
+    verdict: Verdict
+    verdicts: dict[str, Verdict]
     score: int
     direct_route: str | None
-    gaps: tuple[Gap, ...]
+    explain: Callable[[], SmeDetails] = field(repr=False, compare=False)
+
+    @cached_property
+    def details(self) -> SmeDetails:
+        return self.explain()
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        return self.details.conditions
+
+    @property
+    def score_items(self) -> tuple[ScoreItem, ...]:
+        return self.details.score_items
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        return self.details.gaps
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,20 +31,16 @@ class Ladder(Generic[T]):
 
     def lookup(self, figure: Decimal | int) -> T:
         for bound, strict, value in self.steps:
-            if _reaches(figure, bound, strict):
+            if figure > bound or (figure == bound and not strict):
                 return value
         return self.default
 
     def next_step(self, figure: Decimal | int) -> tuple[Decimal, T] | None:
         """The lowest step above the one ``figure`` reaches (bound and value), or None at the top."""
         for bound, strict, value in reversed(self.steps):
-            if not _reaches(figure, bound, strict):
+            if figure < bound or (figure == bound and strict):
                 return bound, value
         return None
-
-
-def _reaches(figure: Decimal | int, bound: Decimal, strict: bool) -> bool:
-    return figure > bound or (not strict and figure == bound)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +67,13 @@ class HteRules:
     rd_org_items: tuple[tuple[str, int], ...]  # questionnaire field, max points
     growth_bands: Ladder[Band]
     growth_item_max: int
+
+    def rd_rate_for(self, latest_sales: Decimal | int) -> Decimal:
+        """The R&D-to-sales rate required for the latest year's sales (upper bounds inclusive)."""
+        for upper, rate in self.rd_rate_by_sales:
+            if upper is None or latest_sales <= upper:
+                return rate
+        raise ValueError("the R&D rate table needs an open-ended last row")
 
 
 @dataclass(frozen=True, slots=True)
