@@ -3,7 +3,6 @@
 They read through the same selectors and write through the same services as the web pages.
 """
 
-from __future__ import annotations
 
 import dataclasses
 from datetime import date
