@@ -331,6 +331,7 @@ class _Writer:
         new_orgs = [Organisation(name=r.values["name"], kind=OrgKind.ENTERPRISE, uscc=r.values["uscc"],
                                  region_id=r.values["region_code"]) for r in rows if r.values["uscc"] not in self.orgs]
         Organisation.objects.bulk_create(new_orgs, batch_size=1000)
+        new_ids = {org.pk for org in new_orgs}
         for org in new_orgs:
             self.orgs[org.uscc] = org
             self._log(org, AuditEntry.Action.CREATE, {"name": [None, org.name], "uscc": [None, org.uscc]})
@@ -343,7 +344,8 @@ class _Writer:
                 org.name, org.region_id = row.values["name"], row.values["region_code"]
                 changed_orgs.append(org)
             values = {c: row.values[c] if row.values[c] is not None else "" for c in PROFILE_COLUMNS}
-            profile = getattr(org, "enterprise_profile", None)
+            # A new organisation has no profile: asking the reverse relation would cost a query per row.
+            profile = None if org.pk in new_ids else getattr(org, "enterprise_profile", None)
             if profile is None:
                 profile = EnterpriseProfile(organisation=org, **values)
                 org.enterprise_profile = profile
