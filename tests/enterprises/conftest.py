@@ -52,3 +52,12 @@ def make_profile(org: Organisation, *, years: int = 3, growth: Decimal = Decimal
 @pytest.fixture
 def profile(world) -> EnterpriseProfile:
     return make_profile(world.enterprise)
+
+
+@pytest.fixture
+def english():
+    """Messages in English, so tests can name sheets and columns by their source strings."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -17,7 +17,7 @@ from kechuang.enterprises.importer import ImportFileError, import_workbook
 from kechuang.enterprises.models import AnnualFigures, EnterpriseProfile, IpItem
 from kechuang.enterprises.sheets import template_workbook
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 CODE_A = make_uscc_from_parts("330203", "MA100001")
 CODE_B = make_uscc_from_parts("330203", "MA100002")
