@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kechuang.enterprises.models import TECH_FIELD_CHOICES
 from kechuang.enterprises.rules import Band, Condition, Gap, Message, ScoreItem, Verdict
 
 CONDITION_LABELS = {
@@ -37,6 +38,7 @@ CONDITION_LABELS = {
     "sme.rd": _("R&D input"),
     "sme.ip": _("Intellectual property"),
 }
+FIELD_LABELS = dict(TECH_FIELD_CHOICES)
 VERDICT_LABELS = {
     Verdict.PASS: _("Pass"),
     Verdict.BORDERLINE: _("Borderline"),
@@ -55,8 +57,11 @@ DIRECT_ROUTES = {
 
 def text(message: Message) -> str:
     """The message in the user's language, falling back to English when a template is not translated."""
+    params = dict(message.params)
+    if "field" in params:  # the engine gives the field's stable code; show its label
+        params["field"] = FIELD_LABELS.get(params["field"], params["field"])
     try:
-        return gettext(message.template).format(**message.params)
+        return gettext(message.template).format(**params)
     except (KeyError, IndexError, ValueError):
         return message.text
 
