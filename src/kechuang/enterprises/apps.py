@@ -6,3 +6,17 @@ class EnterprisesConfig(AppConfig):
     name = "kechuang.enterprises"
     label = "enterprises"
     verbose_name = _("Enterprises")
+
+    def ready(self) -> None:
+        # Register the metrics and the navigation once the models are importable.
+        from kechuang.core.navigation import NavItem, register
+        from kechuang.core.roles import Role
+        from kechuang.enterprises import metrics  # noqa: F401
+
+        bureau = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.PLANNER, Role.LEADER,
+                            Role.DEPARTMENT_USER})
+        register(NavItem(_("My enterprise"), "enterprises:mine", 20, frozenset({Role.ENTERPRISE_USER}), icon="◆"))
+        register(NavItem(_("Enterprise registry"), "enterprises:registry", 21, bureau, icon="◆"))
+        register(NavItem(_("Cultivation pool"), "enterprises:pool", 22, bureau, icon="▲"))
+        register(NavItem(_("Tier movements"), "enterprises:tiers", 23, bureau, icon="↗"))
+        register(NavItem(_("Import enterprises"), "enterprises:import", 24, bureau, icon="⇪"))

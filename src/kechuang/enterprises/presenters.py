@@ -1,0 +1,121 @@
+"""Turning the engine's results into translated rows for the pages and the API.
+
+The engine's messages are English ``str.format`` templates with their values; here each template is
+passed through gettext and formatted with the same values, and each condition code gets its label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from kechuang.enterprises.models import TECH_FIELD_CHOICES
+from kechuang.enterprises.rules import Band, Condition, Gap, Message, ScoreItem, Verdict
+
+CONDITION_LABELS = {
+    "hte.registration": _("Registered for at least one year"),
+    "hte.core_ip": _("Owns core intellectual property"),
+    "hte.field": _("Main products in a supported high-tech field"),
+    "hte.st_staff": _("S&T staff at least 10% of employees"),
+    "hte.rd_ratio": _("R&D expense against sales (3 years)"),
+    "hte.domestic_rd": _("R&D in China at least 60% of R&D"),
+    "hte.high_tech_income": _("High-tech income at least 60% of total income"),
+    "hte.innovation": _("Innovation score at least 71"),
+    "hte.ip": _("Intellectual property"),
+    "hte.conversion": _("Conversion of achievements"),
+    "hte.rd_organisation": _("R&D organisation and management"),
+    "hte.growth.net_assets": _("Growth of net assets"),
+    "hte.growth.sales": _("Growth of sales"),
+    "sme.employees": _("At most 500 employees"),
+    "sme.sales": _("Sales at most 200 million yuan"),
+    "sme.assets": _("Total assets at most 200 million yuan"),
+    "sme.exclusions": _("Not in an excluded category"),
+    "sme.score": _("Score at least 60 with S&T staff points"),
+    "sme.st_staff": _("S&T staff share"),
+    "sme.rd": _("R&D input"),
+    "sme.ip": _("Intellectual property"),
+}
+FIELD_LABELS = dict(TECH_FIELD_CHOICES)
+VERDICT_LABELS = {
+    Verdict.PASS: _("Pass"),
+    Verdict.BORDERLINE: _("Borderline"),
+    Verdict.UNKNOWN: _("Cannot tell"),
+    Verdict.FAIL: _("Fail"),
+}
+VERDICT_CSS = {Verdict.PASS: "success", Verdict.BORDERLINE: "warning", Verdict.UNKNOWN: "secondary",
+               Verdict.FAIL: "danger"}
+DIRECT_ROUTES = {
+    "hte_certificate": _("valid high-tech enterprise certificate"),
+    "national_award": _("national S&T award in the last five years"),
+    "provincial_rd_institution": _("recognised provincial R&D institution"),
+    "led_standard": _("led a national or industry standard"),
+}
+
+
+def text(message: Message) -> str:
+    """The message in the user's language, falling back to English when a template is not translated."""
+    params = dict(message.params)
+    if "field" in params:  # the engine gives the field's stable code; show its label
+        params["field"] = FIELD_LABELS.get(params["field"], params["field"])
+    try:
+        return gettext(message.template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message.text
+
+
+def show_number(value: Decimal | int | Band | None, *, ratio: bool) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Band):
+        return str(value.low) if value.low == value.high else f"{value.low}–{value.high}"
+    if ratio and isinstance(value, Decimal) and value <= 1:
+        return f"{value:.2%}"
+    return f"{value:,}"
+
+
+@dataclass(frozen=True)
+class ConditionRow:
+    code: str
+    label: str
+    verdict: str
+    verdict_label: str
+    css: str
+    actual: str
+    threshold: str
+    message: str
+    source: str
+
+
+def condition_row(c: Condition) -> ConditionRow:
+    ratio = isinstance(c.threshold, Decimal) and c.threshold <= 1
+    return ConditionRow(c.code, str(CONDITION_LABELS.get(c.code, c.code)), c.verdict.value,
+                        str(VERDICT_LABELS[c.verdict]), VERDICT_CSS[c.verdict], show_number(c.actual, ratio=ratio),
+                        show_number(c.threshold, ratio=ratio), text(c.message), c.source)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    code: str
+    label: str
+    band: str
+    maximum: int
+    message: str
+
+
+def score_row(item: ScoreItem) -> ScoreRow:
+    return ScoreRow(item.code, str(CONDITION_LABELS.get(item.code, item.code)),
+                    show_number(item.band, ratio=False), item.maximum, text(item.message))
+
+
+@dataclass(frozen=True)
+class GapRow:
+    code: str
+    label: str
+    message: str
+
+
+def gap_row(gap: Gap) -> GapRow:
+    return GapRow(gap.code, str(CONDITION_LABELS.get(gap.code, gap.code)), text(gap.message))

@@ -1,0 +1,123 @@
+"""Pages: status codes, inline errors, scoping, and a bounded number of queries per page."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from tests.enterprises.conftest import THIS_YEAR, make_profile
+
+from kechuang.core.roles import Role
+from kechuang.enterprises.models import AnnualFigures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer_client(client, world):
+    client.force_login(world.user(Role.PROGRAMME_OFFICER))
+    return client
+
+
+@pytest.fixture
+def enterprise_client(client, world):
+    client.force_login(world.user(Role.ENTERPRISE_USER))
+    return client
+
+
+def test_registry_lists_the_region_filters_by_outcome_in_bounded_queries(officer_client, world,
+                                                                          django_assert_max_num_queries):
+    for i in range(30):
+        make_profile(world.make_enterprise(f"企业{i}", world.district, f"MA2{i:05d}"), hte_verdict="fail")
+    make_profile(world.enterprise, hte_verdict="pass")
+    make_profile(world.far_away, hte_verdict="pass")
+    # Session, user, organisation, roles, unread count, page count, page rows (+ session save): not per row.
+    with django_assert_max_num_queries(10):
+        response = officer_client.get(reverse("enterprises:registry"))
+    assert response.status_code == 200
+    response = officer_client.get(reverse("enterprises:registry"), {"hte": "pass"})
+    names = [p.organisation.name for p in response.context["page"]]
+    assert names == [world.enterprise.name]  # the other city's enterprise is out of scope
+
+
+def test_registry_is_closed_to_enterprise_users(enterprise_client):
+    assert enterprise_client.get(reverse("enterprises:registry")).status_code == 403
+
+
+def test_registry_exports_the_filtered_list(officer_client, world):
+    make_profile(world.enterprise)
+    response = officer_client.get(reverse("enterprises:registry"), {"export": "xlsx", "q": "甲"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_enterprise_user_lands_on_its_own_record(enterprise_client, world):
+    make_profile(world.enterprise)
+    response = enterprise_client.get(reverse("enterprises:mine"))
+    assert response.url == reverse("enterprises:detail", args=[world.enterprise.pk])
+    assert enterprise_client.get(reverse("enterprises:detail", args=[world.neighbour.pk])).status_code == 404
+
+
+def test_figures_form_shows_the_services_errors_inline(enterprise_client, world):
+    make_profile(world.enterprise, years=0)
+    url = reverse("enterprises:figures_new", args=[world.enterprise.pk])
+    data = {"year": THIS_YEAR - 1, "sales_revenue": "100", "total_income": "100", "high_tech_income": "90",
+            "rd_expense": "10", "rd_expense_domestic": "20", "total_assets": "100", "net_assets": "50",
+            "employees": "10", "st_staff": "12"}
+    response = enterprise_client.post(url, data)
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert set(form.errors) == {"st_staff", "rd_expense_domestic"}
+    assert 'aria-invalid="true"' in response.content.decode()
+    response = enterprise_client.post(url, {**data, "st_staff": "2", "rd_expense_domestic": "8"})
+    assert response.status_code == 302
+    assert AnnualFigures.objects.filter(profile__organisation=world.enterprise).count() == 1
+
+
+def test_assessment_page_shows_each_condition_with_numbers_and_the_gaps(enterprise_client, world,
+                                                                        django_assert_max_num_queries):
+    make_profile(world.enterprise)
+    url = reverse("enterprises:assessment", args=[world.enterprise.pk])
+    with django_assert_max_num_queries(15):
+        response = enterprise_client.get(url)
+    assert response.status_code == 200
+    codes = [c.code for c in response.context["hte_conditions"]]
+    assert codes[:3] == ["hte.registration", "hte.core_ip", "hte.field"]
+    assert any(g.code == "hte.core_ip" for g in response.context["hte_gaps"])  # no IP on file
+
+
+def test_deduction_calculator_shows_its_working(enterprise_client, world):
+    make_profile(world.enterprise)
+    response = enterprise_client.get(reverse("enterprises:deduction", args=[world.enterprise.pk]),
+                                     {"year": THIS_YEAR - 1})
+    assert response.status_code == 200
+    steps = response.context["steps"]
+    assert len(steps) >= 5 and steps[-1][2] > 0
+
+
+def test_pool_ranks_candidates_and_an_officer_selects_one(officer_client, world):
+    low = make_profile(world.enterprise)
+    high = make_profile(world.neighbour)
+    low.readiness, high.readiness = 20, 90
+    low.save()
+    high.save()
+    response = officer_client.get(reverse("enterprises:pool"))
+    assert [p.pk for p in response.context["page"]] == [high.pk, low.pk]
+    response = officer_client.post(reverse("enterprises:pool_select", args=[world.neighbour.pk]),
+                                   {"year": THIS_YEAR})
+    assert response.status_code == 302
+    response = officer_client.get(reverse("enterprises:pool"))
+    assert [e.profile_id for e in response.context["entries"]] == [high.pk]
+
+
+@pytest.mark.parametrize("name", ["tiers", "import", "import_template"])
+def test_bureau_pages_open(officer_client, name):
+    assert officer_client.get(reverse(f"enterprises:{name}")).status_code == 200
+
+
+def test_profile_form_creates_the_profile(enterprise_client, world):
+    url = reverse("enterprises:profile_edit", args=[world.enterprise.pk])
+    response = enterprise_client.post(url, {"founded_on": "2017-02-03", "industry_code": "C3914",
+                                            "rd_management_system": "fully", "rd_institution": "none",
+                                            "rd_conversion_incentives": "none", "rd_talent_system": "none"})
+    assert response.status_code == 302
+    assert enterprise_client.get(reverse("enterprises:detail", args=[world.enterprise.pk])).status_code == 200
