@@ -6,12 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 from kechuang.enterprises.adapter import profile_to_engine
 from kechuang.enterprises.assessment import assess_profiles
 from kechuang.enterprises.models import EnterpriseProfile, IpItem, Qualification
 from kechuang.enterprises.rules import IpKind, Level, TechField
+from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 pytestmark = pytest.mark.django_db
 

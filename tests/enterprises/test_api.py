@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 from kechuang.core.roles import Role
 from kechuang.core.services import api_token_create
+from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 pytestmark = pytest.mark.django_db
 

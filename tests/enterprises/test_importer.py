@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from tests.enterprises.conftest import THIS_YEAR, make_profile
-from tests.enterprises.xlsx import figures_row, workbook
 
 from kechuang.core.models import AuditEntry, Organisation
 from kechuang.core.roles import Role
@@ -16,6 +14,8 @@ from kechuang.core.uscc import make_uscc_from_parts
 from kechuang.enterprises.importer import ImportFileError, import_workbook
 from kechuang.enterprises.models import AnnualFigures, EnterpriseProfile, IpItem
 from kechuang.enterprises.sheets import template_workbook
+from tests.enterprises.conftest import THIS_YEAR, make_profile
+from tests.enterprises.xlsx import figures_row, workbook
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 from kechuang.core.metrics import registry
 from kechuang.enterprises.models import PoolEntry, Qualification
+from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 pytestmark = pytest.mark.django_db
 

@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from tests.enterprises.conftest import THIS_YEAR, figures_input, make_profile
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry, Notification
 from kechuang.core.roles import Role
 from kechuang.enterprises import services
 from kechuang.enterprises.models import EnterpriseProfile, PoolEntry, Qualification, Tier, TierChange
+from tests.enterprises.conftest import THIS_YEAR, figures_input, make_profile
 
 pytestmark = pytest.mark.django_db
 

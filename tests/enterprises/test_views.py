@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 from kechuang.core.roles import Role
 from kechuang.enterprises.models import AnnualFigures
+from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 pytestmark = pytest.mark.django_db
 
