@@ -212,3 +212,16 @@ def test_sections_that_look_back(heading, looks_back):
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")
+
+
+def test_item_number_glued_to_a_year():
+    head = match_heading("5.2024年全市新建省级重点实验室4家。今年新建5家。")
+    assert head is not None and head.number == "5." and head.text.startswith("2024年")
+
+
+def test_an_item_opening_with_last_years_figures_still_plans_ahead():
+    doc = parse_text(
+        "南屿市2025年科技工作要点\n一、平台建设\n"
+        "5.2024年全市新建省级重点实验室4家，较上年增长33%。今年力争新建省级重点实验室5家左右。\n"
+    )
+    assert [(t.value, t.comparator) for t in doc.plans[0].all_targets()] == [(5, "~")]

@@ -78,9 +78,15 @@ def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> Non
 
 
 def _looks_back(heading: str, plan: WorkPlan) -> bool:
-    """A section about the past: 回顾, 工作开展情况, 存在的问题, or one titled with an earlier year."""
+    """A section about the past: 回顾, 工作开展情况, 存在的问题, or one titled with an earlier year.
+
+    An item whose heading is a sentence ("2024年新建4家，较上年增长33%") is not titled by its year: its
+    first sentence reports the past, the rest may still plan ahead (is_past judges each sentence).
+    """
     if RETROSPECTIVE_RE.search(heading):
         return True
+    if re.search(r"[，,；;]", heading):
+        return False
     plan_year = _years(plan)[0]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", heading)]
     return bool(plan_year and years and max(years) < plan_year and not FORWARD_RE.search(heading))
