@@ -225,3 +225,20 @@ def test_an_item_opening_with_last_years_figures_still_plans_ahead():
         "5.2024年全市新建省级重点实验室4家，较上年增长33%。今年力争新建省级重点实验室5家左右。\n"
     )
     assert [(t.value, t.comparator) for t in doc.plans[0].all_targets()] == [(5, "~")]
+
+
+def test_note_lines_close_the_item_or_the_group_of_items_they_follow():
+    doc = parse_text(
+        "金湾区科技创新三年行动方案（2025—2027年）\n二、重点任务\n（一）企业创新行动\n"
+        "（1）推动研发活动全覆盖。\n（2）遴选科技型企业给予支持。\n"
+        "牵头单位：区科技局\n责任单位：区财政局、各镇街\n"
+        "（二）平台建设行动\n（1）建设高水平实验室。\n责任单位：区科技局（牵头），区教育局\n"
+        "（2）发展新型研发机构。\n责任领导：陈立新；牵头单位：区委组织部\n"
+    )
+    group_one, group_two = doc.plans[0].outline[0].children
+    assert [c.heading for c in group_one.children] == ["推动研发活动全覆盖", "遴选科技型企业给予支持"]
+    assert (group_one.responsibility.lead, group_one.responsibility.support) == (["区科技局"], ["区财政局", "各镇街"])
+    first, second = group_two.children
+    assert (first.responsibility.lead, first.responsibility.support) == (["区科技局"], ["区教育局"])
+    assert (second.responsibility.persons, second.responsibility.lead) == (["陈立新"], ["区委组织部"])
+    assert group_two.responsibility is None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .model import OutlineNode, WorkPlan
 from .readers.base import Block
+from .responsibility import is_note_line
 
 CN = "一二三四五六七八九十百零〇两"
 # 第…篇 / 第…部分 / 第…章 / 第…节: a fixed rank and the outline kind it makes.
@@ -144,6 +145,8 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         plan.year = plan.period[1]
     preamble: list[str] = []
     stack: list[tuple[str, OutlineNode]] = []  # (style, node)
+    noted: set[int] = set()  # ids of the nodes a note line was given to
+    note_owner: OutlineNode | None = None  # owner of the note line just read, for a note on two lines
 
     def attach(node: OutlineNode, depth_parent: OutlineNode | None) -> None:
         if depth_parent is None:
@@ -163,6 +166,7 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         elif head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX:
             head = _Heading(f"h{block.heading_level}", "item", "", block.text)
         if head is not None:
+            note_owner = None
             _pop_for(stack, head.style)
             heading, body = split_heading(head.text)
             node = OutlineNode(kind=head.kind, number=head.number, heading=heading, body=body)
@@ -172,6 +176,12 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         if not stack:
             preamble.append(block.text)
             continue
+        if is_note_line(block.text):
+            note_owner = note_owner or _note_owner(stack, noted)
+            noted.add(id(note_owner))
+            note_owner.body = f"{note_owner.body}\n{block.text}" if note_owner.body else block.text
+            continue
+        note_owner = None
         parent = stack[-1][1]
         heading = _unnumbered_heading(block.text)
         if heading is not None and not parent.columns:
@@ -190,6 +200,22 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
     for node in plan.outline:
         _set_kinds(node)
     return plan
+
+
+def _note_owner(stack: list[tuple[str, OutlineNode]], noted: set[int]) -> OutlineNode:
+    """The node a responsibility note line on its own closes.
+
+    Usually the item just read; but a note after the last of several items none of which had its
+    own note covers them all ("（1）…（2）…牵头单位：…"), so it goes to their parent.
+    """
+    top = stack[-1][1]
+    if top.children and not top.children[-1].number:  # unnumbered items under the heading
+        item, group = top.children[-1], top
+    else:
+        item, group = top, (stack[-2][1] if len(stack) > 1 else None)
+    if group is not None and len(group.children) > 1 and not any(id(c) in noted for c in group.children):
+        return group
+    return item
 
 
 def _items_from_paragraphs(plan: WorkPlan, paragraphs: list[str]) -> list[str]:
