@@ -242,3 +242,8 @@ def test_note_lines_close_the_item_or_the_group_of_items_they_follow():
     assert (first.responsibility.lead, first.responsibility.support) == (["区科技局"], ["区教育局"])
     assert (second.responsibility.persons, second.responsibility.lead) == (["陈立新"], ["区委组织部"])
     assert group_two.responsibility is None
+
+
+def test_task_table_titles():
+    assert is_title("丰源县科技局2025年重点工作任务分解表")
+    assert is_title("2025年科技创新重点工作清单")
