@@ -247,3 +247,20 @@ def test_note_lines_close_the_item_or_the_group_of_items_they_follow():
 def test_task_table_titles():
     assert is_title("丰源县科技局2025年重点工作任务分解表")
     assert is_title("2025年科技创新重点工作清单")
+
+
+def test_indicator_value_lines_are_figures_and_bracketed_note_lines_close_the_group():
+    doc = parse_text(
+        "白河市2026年工作要点\n一、主要目标\n研发经费投入强度：2.45%以上。高新技术企业总数：650家。\n"
+        "二、重点工作\n（一）集聚科技人才\n①选派科技特派员350名。\n②引进博士研究生120名。\n"
+        "（责任人：刘海波；牵头单位：市科技局人才科）\n"
+    )
+    goals, work = doc.plans[0].outline
+    assert not goals.children
+    assert [(t.metric, t.value, t.comparator) for t in goals.targets] == [
+        ("研发经费投入强度", 2.45, ">="),
+        ("高新技术企业总数", 650, "="),
+    ]
+    group = work.children[0]
+    assert [c.heading for c in group.children] == ["选派科技特派员350名", "引进博士研究生120名"]
+    assert (group.responsibility.persons, group.responsibility.lead) == (["刘海波"], ["市科技局人才科"])

@@ -218,3 +218,8 @@ def test_last_year_as_a_policy_base_is_not_the_past():
     )
     assert [(t.value, t.unit, t.comparator) for t in found] == [(50, "个", "~")]
     assert is_past("上年度全市登记技术合同986项。", 2026)
+
+
+def test_percent_in_words_after_a_growth_verb():
+    t = one("研发投入年均增长百分之十五。")
+    assert (t.metric, t.value, t.unit, t.kind, t.recurrence) == ("研发投入", 15, "%", "growth", "per-year")

@@ -49,6 +49,7 @@ FIVE_YEAR = {
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 LABEL_RE = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 HEADING_MAX = 60
+VALUE_AFTER_LABEL_RE = re.compile(r"\s*(?:[>≥<≤约]|不低于|不少于|超过)?\s*\d")
 BULLET_RE = re.compile(r"^[—–\-·•●■◆▲►★☆◇○□]+\s*")  # "——创新投入持续加大。…" is an item too
 
 
@@ -260,7 +261,7 @@ def _unnumbered_heading(text: str) -> tuple[str, str] | None:
     """(heading, body) for a paragraph that reads as an unnumbered item, else None."""
     text = BULLET_RE.sub("", text)
     label = LABEL_RE.match(text)
-    if label:
+    if label and not VALUE_AFTER_LABEL_RE.match(text[label.end() :]):  # "研发投入强度：2.45%" is a figure
         return label.group(1).strip(), text[label.end() :].strip()
     end = SENTENCE_END_RE.search(text)
     if end is None or end.group() not in "。！!" or end.start() > 25 or end.start() < 4:

@@ -145,11 +145,11 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
     return text, None
 
 
-NOTE_LINE_RE = re.compile(rf"^\s*(?:[【\[](?:{ANY_LABEL})[】\]]|(?:{ANY_LABEL})\s*[:：])")
+NOTE_LINE_RE = re.compile(rf"^\s*(?:[【\[](?:{ANY_LABEL})[】\]]|[（(]?\s*(?:{ANY_LABEL})\s*[:：])")
 
 
 def is_note_line(text: str) -> bool:
-    """A paragraph that is only a responsibility note ("牵头单位：区科技局", "【责任单位】…").
+    """A paragraph that is only a responsibility note ("牵头单位：区科技局", "【责任单位】…", "（责任人：…）").
 
     The outline needs this to keep such a line with the item it closes instead of reading
     "牵头单位:" as the label of a new item.

@@ -114,8 +114,8 @@ BOUNDARY = ",;:。!?、)和及与或"
 
 NUM = rf"(?:\d+(?:\.\d+)?(?:万亿|[万亿])?|{CN_NUMERAL}+)"
 QUANTITY_RE = re.compile(
-    rf"(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
-    rf"|(?P<pctw>百分之{NUM})"
+    rf"(?P<pctw>百分之{NUM})"  # before fractions: 百分之十五 is not a fraction over 百
+    rf"|(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
     r"|(?P<half>(?<![一二三四五六七八九十两])(?:一半|半数))"
     rf"|(?P<n1>{NUM})(?:(?P<unit1>{UNIT_RE})?(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?"
     rf"(?P<unit>{UNIT_RE})"
