@@ -114,3 +114,9 @@ def test_notes_that_name_units_with_verbs_or_pair_lead_and_responsible_units():
     _, resp = extract_inline("推进科技金融结合。（牵头单位：市科技局；责任单位：各区县政府）")
     assert (resp.lead, resp.support) == (["市科技局"], ["各区县政府"])
     assert extract_inline("坚持政府引导（政府牵头）和市场主导相结合，形成合力。")[1] is None
+
+
+def test_short_lead_and_participant_labels():
+    _, resp = extract_inline("推动科技型中小企业扩容。（牵头：区科技局；参与：区工信局、区市场监管局）")
+    assert (resp.lead, resp.support) == (["区科技局"], ["区工信局", "区市场监管局"])
+    assert extract_inline("鼓励企业参与标准制定，提升竞争力。")[1] is None  # 参与 without a colon is a verb

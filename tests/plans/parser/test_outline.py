@@ -212,3 +212,55 @@ def test_sections_that_look_back(heading, looks_back):
 def test_text_without_outline_is_refused():
     with pytest.raises(NoOutlineError, match="No plan outline"):
         parse_text("这是一段没有任何编号标题的普通文字。")
+
+
+def test_item_number_glued_to_a_year():
+    head = match_heading("5.2024年全市新建省级重点实验室4家。今年新建5家。")
+    assert head is not None and head.number == "5." and head.text.startswith("2024年")
+
+
+def test_an_item_opening_with_last_years_figures_still_plans_ahead():
+    doc = parse_text(
+        "南屿市2025年科技工作要点\n一、平台建设\n"
+        "5.2024年全市新建省级重点实验室4家，较上年增长33%。今年力争新建省级重点实验室5家左右。\n"
+    )
+    assert [(t.value, t.comparator) for t in doc.plans[0].all_targets()] == [(5, "~")]
+
+
+def test_note_lines_close_the_item_or_the_group_of_items_they_follow():
+    doc = parse_text(
+        "金湾区科技创新三年行动方案（2025—2027年）\n二、重点任务\n（一）企业创新行动\n"
+        "（1）推动研发活动全覆盖。\n（2）遴选科技型企业给予支持。\n"
+        "牵头单位：区科技局\n责任单位：区财政局、各镇街\n"
+        "（二）平台建设行动\n（1）建设高水平实验室。\n责任单位：区科技局（牵头），区教育局\n"
+        "（2）发展新型研发机构。\n责任领导：陈立新；牵头单位：区委组织部\n"
+    )
+    group_one, group_two = doc.plans[0].outline[0].children
+    assert [c.heading for c in group_one.children] == ["推动研发活动全覆盖", "遴选科技型企业给予支持"]
+    assert (group_one.responsibility.lead, group_one.responsibility.support) == (["区科技局"], ["区财政局", "各镇街"])
+    first, second = group_two.children
+    assert (first.responsibility.lead, first.responsibility.support) == (["区科技局"], ["区教育局"])
+    assert (second.responsibility.persons, second.responsibility.lead) == (["陈立新"], ["区委组织部"])
+    assert group_two.responsibility is None
+
+
+def test_task_table_titles():
+    assert is_title("丰源县科技局2025年重点工作任务分解表")
+    assert is_title("2025年科技创新重点工作清单")
+
+
+def test_indicator_value_lines_are_figures_and_bracketed_note_lines_close_the_group():
+    doc = parse_text(
+        "白河市2026年工作要点\n一、主要目标\n研发经费投入强度：2.45%以上。高新技术企业总数：650家。\n"
+        "二、重点工作\n（一）集聚科技人才\n①选派科技特派员350名。\n②引进博士研究生120名。\n"
+        "（责任人：刘海波；牵头单位：市科技局人才科）\n"
+    )
+    goals, work = doc.plans[0].outline
+    assert not goals.children
+    assert [(t.metric, t.value, t.comparator) for t in goals.targets] == [
+        ("研发经费投入强度", 2.45, ">="),
+        ("高新技术企业总数", 650, "="),
+    ]
+    group = work.children[0]
+    assert [c.heading for c in group.children] == ["选派科技特派员350名", "引进博士研究生120名"]
+    assert (group.responsibility.persons, group.responsibility.lead) == (["刘海波"], ["市科技局人才科"])

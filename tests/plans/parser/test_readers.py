@@ -15,6 +15,7 @@ from kechuang.plans.parser import (
     NoTextLayerError,
     UnsupportedFormatError,
     parse_document,
+    parse_text,
 )
 from kechuang.plans.parser.readers import detect_format, is_furniture, read_blocks
 
@@ -288,3 +289,25 @@ def test_furniture_lines(line):
 )
 def test_content_lines_are_kept(line):
     assert not is_furniture(line)
+
+
+def test_text_task_table_with_tabs_or_pipes_becomes_rows():
+    tabbed = (
+        "丰源县2025年重点工作任务分解表\n"
+        "序号\t工作任务\t目标要求\t牵头单位\t配合单位\t完成时限\n"
+        "1\t高新技术企业培育\t新增高新技术企业15家以上，高企总数达到85家\t县科技局\t县财政局、县税务局\t2025年12月\n"
+    )
+    piped = tabbed.replace("\t", " | ").replace("序号", "| 序号")
+    for text in (tabbed, piped):
+        plan = parse_text(text).plans[0]
+        assert plan.title == "丰源县2025年重点工作任务分解表"
+        row = plan.outline[0]
+        assert row.heading == "高新技术企业培育"
+        assert (row.responsibility.lead, row.responsibility.support) == (["县科技局"], ["县财政局", "县税务局"])
+        assert [(t.value, t.comparator) for t in row.targets] == [(15, ">="), (85, "=")]
+
+
+def test_tabs_without_a_task_header_stay_paragraphs():
+    plan = parse_text("2025年科技工作要点\n一、总体目标\n全年\t新增孵化器8家。\n").plans[0]
+    assert [t.value for t in plan.all_targets()] == [8]
+    assert not plan.outline[0].columns

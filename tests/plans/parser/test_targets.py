@@ -178,3 +178,48 @@ def test_plain_value_folds_the_magnitude_for_tracking():
     assert t.plain() == {"value": 100000, "value_max": None, "unit": "人次"}
     assert one("新增研发投入1-2亿元。").plain() == {"value": 100000000, "value_max": 200000000, "unit": "元"}
     assert one("比重提高2个百分点。").plain()["unit"] == "个百分点"
+
+
+# ------------------------------------------------------------- rules found on the held-out documents
+def test_trillions_keep_their_magnitude_in_the_unit():
+    t = one("全省高新区营业收入达到4.2万亿元。")
+    assert (t.value, t.unit) == (4.2, "万亿元")
+    assert t.plain() == {"value": 4.2e12, "value_max": None, "unit": "元"}
+
+
+def test_a_range_may_repeat_its_unit():
+    t = one("新增上市科技企业3家至5家。")
+    assert (t.comparator, t.value, t.value_max, t.unit) == ("range", 3, 5, "家")
+
+
+def test_half_is_a_share():
+    t = one("营业收入超亿元的科技型企业一半以上建有研发机构。")
+    assert (t.comparator, t.value, t.unit, t.kind) == (">=", 50, "%", "level")
+
+
+def test_doubling_clause_names_the_indicator_of_the_figure_after_it():
+    t = one("高新技术企业数量较2024年翻一番，达到400家。")
+    assert (t.metric, t.value, t.unit) == ("高新技术企业数量", 400, "家")
+
+
+def test_a_fund_described_by_its_size():
+    t = one("设立规模两千万元的科技成果转化引导基金。")
+    assert (t.metric, t.action, t.value, t.unit) == ("科技成果转化引导基金规模", "设立", 2000, "万元")
+
+
+def test_joint_building_and_net_additions_are_actions():
+    assert one("与高校共建新型研发机构3家。").action == "共建"
+    assert one("净增高新技术企业300家以上。").metric == "高新技术企业"
+
+
+def test_last_year_as_a_policy_base_is_not_the_past():
+    found = extract_targets(
+        "支持建设50个左右联合研发平台，按上年度研发投入的30%给予补助。", plan_year=2026, default_year=2026
+    )
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(50, "个", "~")]
+    assert is_past("上年度全市登记技术合同986项。", 2026)
+
+
+def test_percent_in_words_after_a_growth_verb():
+    t = one("研发投入年均增长百分之十五。")
+    assert (t.metric, t.value, t.unit, t.kind, t.recurrence) == ("研发投入", 15, "%", "growth", "per-year")

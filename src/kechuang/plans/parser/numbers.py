@@ -62,7 +62,12 @@ def is_chinese_numeral(text: str) -> bool:
 
 
 def magnitude(unit: str) -> tuple[float, str]:
-    """Split a magnitude prefix off a unit: "万人次" → (10000, "人次"); "个百分点" keeps its 个."""
+    """Split a magnitude prefix off a unit: "万人次" → (10000, "人次"), "万亿元" → (1e12, "元").
+
+    "个百分点" keeps its 个: it is a unit of its own, not a hundred of something.
+    """
+    if len(unit) > 2 and unit.startswith("万亿"):
+        return 1e12, unit[2:]
     if len(unit) > 1 and unit[0] in MAGNITUDE and unit != "个百分点":
         return MAGNITUDE[unit[0]], unit[1:]
     return 1.0, unit

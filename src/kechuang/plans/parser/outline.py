@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .model import OutlineNode, WorkPlan
 from .readers.base import Block
+from .responsibility import is_note_line
 
 CN = "一二三四五六七八九十百零〇两"
 # 第…篇 / 第…部分 / 第…章 / 第…节: a fixed rank and the outline kind it makes.
@@ -26,7 +27,7 @@ MARKER_RE = re.compile(
       | (?P<decimal>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.%万亿千百元个家项件])\s*
       | (?P<cn_dun>[{CN}]+\s*(?:、|[.．](?!\d)))\s*
       | (?P<cn_paren>[（(]\s*[{CN}]+\s*[）)]\s*[、.．]?)\s*
-      | (?P<arabic>\d{{1,3}}\s*(?:、|[．.](?![\d%])))\s*
+      | (?P<arabic>\d{{1,3}}\s*(?:、|[．.](?![\d%])|[．.](?=(?:19|20)\d{{2}}年)))\s*
       | (?P<arabic_paren>[（(]\s*\d{{1,3}}\s*[）)]\s*[、.．]?)\s*
       | (?P<circled>[①-⑳])\s*
     )""",
@@ -34,7 +35,7 @@ MARKER_RE = re.compile(
 )
 TITLE_END_RE = re.compile(
     r"(?:工作要点|要点|规划|计划|方案|意见|工作安排|工作重点|任务分解|责任分解|重点工作|实施细则)"
-    r"(?:\s*[（(][^）)]{0,12}[）)])?(?:范文|全文)?$"
+    r"(?:表|清单|一览表)?(?:\s*[（(][^）)]{0,12}[）)])?(?:范文|全文)?$"
 )
 ORG_END_RE = re.compile(r"(?:局|厅|委员会|科委|委|政府|办公室|中心|院)(?:文件)?$")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -48,6 +49,7 @@ FIVE_YEAR = {
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 LABEL_RE = re.compile(r"^([^，,。；;：:]{2,12})[：:]")
 HEADING_MAX = 60
+VALUE_AFTER_LABEL_RE = re.compile(r"\s*(?:[>≥<≤约]|不低于|不少于|超过)?\s*\d")
 BULLET_RE = re.compile(r"^[—–\-·•●■◆▲►★☆◇○□]+\s*")  # "——创新投入持续加大。…" is an item too
 
 
@@ -144,6 +146,8 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         plan.year = plan.period[1]
     preamble: list[str] = []
     stack: list[tuple[str, OutlineNode]] = []  # (style, node)
+    noted: set[int] = set()  # ids of the nodes a note line was given to
+    note_owner: OutlineNode | None = None  # owner of the note line just read, for a note on two lines
 
     def attach(node: OutlineNode, depth_parent: OutlineNode | None) -> None:
         if depth_parent is None:
@@ -163,6 +167,7 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         elif head is None and block.heading_level is not None and len(block.text) <= HEADING_MAX:
             head = _Heading(f"h{block.heading_level}", "item", "", block.text)
         if head is not None:
+            note_owner = None
             _pop_for(stack, head.style)
             heading, body = split_heading(head.text)
             node = OutlineNode(kind=head.kind, number=head.number, heading=heading, body=body)
@@ -172,6 +177,12 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
         if not stack:
             preamble.append(block.text)
             continue
+        if is_note_line(block.text):
+            note_owner = note_owner or _note_owner(stack, noted)
+            noted.add(id(note_owner))
+            note_owner.body = f"{note_owner.body}\n{block.text}" if note_owner.body else block.text
+            continue
+        note_owner = None
         parent = stack[-1][1]
         heading = _unnumbered_heading(block.text)
         if heading is not None and not parent.columns:
@@ -190,6 +201,22 @@ def build_plan(draft: _PlanDraft) -> WorkPlan:
     for node in plan.outline:
         _set_kinds(node)
     return plan
+
+
+def _note_owner(stack: list[tuple[str, OutlineNode]], noted: set[int]) -> OutlineNode:
+    """The node a responsibility note line on its own closes.
+
+    Usually the item just read; but a note after the last of several items none of which had its
+    own note covers them all ("（1）…（2）…牵头单位：…"), so it goes to their parent.
+    """
+    top = stack[-1][1]
+    if top.children and not top.children[-1].number:  # unnumbered items under the heading
+        item, group = top.children[-1], top
+    else:
+        item, group = top, (stack[-2][1] if len(stack) > 1 else None)
+    if group is not None and len(group.children) > 1 and not any(id(c) in noted for c in group.children):
+        return group
+    return item
 
 
 def _items_from_paragraphs(plan: WorkPlan, paragraphs: list[str]) -> list[str]:
@@ -234,7 +261,7 @@ def _unnumbered_heading(text: str) -> tuple[str, str] | None:
     """(heading, body) for a paragraph that reads as an unnumbered item, else None."""
     text = BULLET_RE.sub("", text)
     label = LABEL_RE.match(text)
-    if label:
+    if label and not VALUE_AFTER_LABEL_RE.match(text[label.end() :]):  # "研发投入强度：2.45%" is a figure
         return label.group(1).strip(), text[label.end() :].strip()
     end = SENTENCE_END_RE.search(text)
     if end is None or end.group() not in "。！!" or end.start() > 25 or end.start() < 4:

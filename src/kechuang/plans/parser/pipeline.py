@@ -24,6 +24,8 @@ RETROSPECTIVE_RE = re.compile(
     r"回顾|(?:主要|取得的?|工作|发展|重点)(?:成效|成就|成绩|进展)|成效显著|(?:工作)?总结$|工作总结|"
     r"(?:进展|完成|开展|工作|落实|推进|执行|基本)情况|发展基础|现状|存在的?(?:主要)?问题|问题(?:和|与)不足|困难和问题"
 )
+# Task-table columns that state what is to be achieved (not who, when, or the row's number).
+TARGET_COLUMN_RE = re.compile(r"目标|要求|内容|成果|标准|措施|任务")
 FORWARD_RE = re.compile(r"目标|计划|要点|安排|思路|任务|打算")
 
 
@@ -73,14 +75,23 @@ def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> Non
         if node.columns:
             plan_year, default_year = _years(plan)
             node.targets += from_indicator_row(node.columns, plan_year=plan_year, default_year=default_year)
+            for header, cell in node.columns.items():  # 目标要求, 工作内容: targets beside the task's name
+                if TARGET_COLUMN_RE.search(header) and cell and node.heading not in cell:  # not the task cell
+                    node.targets += _targets_of(cell, plan)
     for child in node.children:
         _fill_node(child, plan, retrospective=retrospective)
 
 
 def _looks_back(heading: str, plan: WorkPlan) -> bool:
-    """A section about the past: 回顾, 工作开展情况, 存在的问题, or one titled with an earlier year."""
+    """A section about the past: 回顾, 工作开展情况, 存在的问题, or one titled with an earlier year.
+
+    An item whose heading is a sentence ("2024年新建4家，较上年增长33%") is not titled by its year: its
+    first sentence reports the past, the rest may still plan ahead (is_past judges each sentence).
+    """
     if RETROSPECTIVE_RE.search(heading):
         return True
+    if re.search(r"[，,；;]", heading):
+        return False
     plan_year = _years(plan)[0]
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", heading)]
     return bool(plan_year and years and max(years) < plan_year and not FORWARD_RE.search(heading))

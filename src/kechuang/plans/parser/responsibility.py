@@ -14,8 +14,13 @@ import unicodedata
 from .model import Responsibility
 
 PERSON_LABELS = r"责任人|责任领导|分管领导|牵头领导|联系领导|负责人|责任处长"
-LEAD_LABELS = r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|主办单位|主责单位|牵头"
-SUPPORT_LABELS = r"配合单位|配合部门|配合处室|协办单位|协助单位|协同单位|参与单位|参加单位|配合"
+LEAD_LABELS = (
+    r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|主办单位|主责单位|主责部门|责任主体|牵头科室|牵头"
+)
+# Short labels (参与：, 协同：) only count as labels with a colon; LABEL_RE and NOTE_RE both demand one.
+SUPPORT_LABELS = (
+    r"配合单位|配合部门|配合处室|配合科室|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|配合|参与|协办|协同"
+)
 DEADLINE_LABELS = r"完成时限|完成时间|时间节点|时限要求|时限"
 ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}"
 LABEL_RE = re.compile(rf"(?:[【\[](?P<boxed>{ALL_LABELS})[】\]]\s*[:：]?|(?P<label>{ALL_LABELS})\s*[:：])\s*")
@@ -138,6 +143,18 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
         if not resp.is_empty():
             return text[: line.start()].strip(), resp
     return text, None
+
+
+NOTE_LINE_RE = re.compile(rf"^\s*(?:[【\[](?:{ANY_LABEL})[】\]]|[（(]?\s*(?:{ANY_LABEL})\s*[:：])")
+
+
+def is_note_line(text: str) -> bool:
+    """A paragraph that is only a responsibility note ("牵头单位：区科技局", "【责任单位】…", "（责任人：…）").
+
+    The outline needs this to keep such a line with the item it closes instead of reading
+    "牵头单位:" as the label of a new item.
+    """
+    return bool(NOTE_LINE_RE.match(text))
 
 
 def from_columns(cells: dict[str, str]) -> Responsibility | None:

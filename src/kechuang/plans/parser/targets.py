@@ -45,7 +45,7 @@ ACTION_VERBS = _vocab(
     "制定 出台 命名 储备 入驻 落地 开工 投产 部署 启动 推荐 授权 申请 建 办好 评审 奖励 救助",
     "推行 示范 突破 发展 形成 创办 挂牌 引育 招收 招募 输送 开设 开通 培植 改造 上马 推动 引导",
     "鼓励 帮助 促成 助推 指导 安排 争取 征集 发放 兑现 受理 立项 验收 入库 建档",
-    "选聘 聘用 聘请 招聘 选拔 集聚 发布 评估 核定 审定",
+    "选聘 聘用 聘请 招聘 选拔 集聚 发布 评估 核定 审定 共建 净增",
 )
 VERB_RE = "|".join(ACTION_VERBS)
 VERB_SEQ = rf"(?:{VERB_RE})(?:(?:和|及|与|并|、)?(?:{VERB_RE}))*"
@@ -94,7 +94,8 @@ POLICY_BEFORE_RE = re.compile(
     r"(?:给予|予以|最高|补助|补贴|奖励|资助|奖补|贴息|一次性|按照?|每个|每家|每项|每人)[^,;，；]{0,6}$"
 )
 POLICY_AFTER_RE = re.compile(r"^(?:的)?(?:资助|补助|补贴|奖励|奖补|加计|扣除|抵扣|贴息|比例|配套|的比例)")
-PAST_RE = re.compile(r"去年|上年度|过去|已经|业已|年来|以来|(?<![为除])了(?![解如])")
+# 上年度 reports the past only where it opens a clause; 按上年度投入的30% or 较上年度增长 name a base.
+PAST_RE = re.compile(r"去年|(?:^|(?<=[,;:。]))上年度|过去|已经|业已|年来|以来|(?<![为除])了(?![解如])")
 AS_OF_RE = re.compile(r"截[至止]到?(?:(\d{4})年)?")  # 截至目前 reports; 截至2025年底 may be a deadline
 # In the clause before a number, these make it a count that already exists.
 PRESENT_RE = re.compile(r"已|现有|目前|当前|现存|现拥有")
@@ -111,11 +112,13 @@ POLICY_METRIC_RE = re.compile(
 )
 BOUNDARY = ",;:。!?、)和及与或"
 
-NUM = rf"(?:\d+(?:\.\d+)?[万亿]?|{CN_NUMERAL}+)"
+NUM = rf"(?:\d+(?:\.\d+)?(?:万亿|[万亿])?|{CN_NUMERAL}+)"
 QUANTITY_RE = re.compile(
-    rf"(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
-    rf"|(?P<pctw>百分之{NUM})"
-    rf"|(?P<n1>{NUM})(?:(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?(?P<unit>{UNIT_RE})"
+    rf"(?P<pctw>百分之{NUM})"  # before fractions: 百分之十五 is not a fraction over 百
+    rf"|(?P<frac>(?:\d+|{CN_NUMERAL}+)分之(?:\d+|{CN_NUMERAL}+))"
+    r"|(?P<half>(?<![一二三四五六七八九十两])(?:一半|半数))"
+    rf"|(?P<n1>{NUM})(?:(?P<unit1>{UNIT_RE})?(?P<sep>-|~|～|—|至|到)(?P<n2>{NUM}))?(?P<approx>多|余)?"
+    rf"(?P<unit>{UNIT_RE})"
 )
 
 
@@ -186,10 +189,14 @@ def _read_quantity(m: re.Match) -> _Quantity | None:
     if m.group("frac"):
         v = parse_fraction(m.group("frac"))
         return None if v is None else _Quantity(0, 0, round(v * 100, 2), None, "%", "=", False)
+    if m.group("half"):  # 一半以上的企业, 半数以上: a share of one half
+        return _Quantity(0, 0, 50.0, None, "%", "=", False)
     if m.group("pctw"):
         v = parse_percent_word(m.group("pctw"))
         return None if v is None else _Quantity(0, 0, v, None, "%", "=", True)
     n1, n2, unit = m.group("n1"), m.group("n2") or "", m.group("unit")
+    if m.group("unit1") and m.group("unit1") != unit:
+        return None  # 3家至5个 is not one range
     n1, mag1 = _split_magnitude(n1)
     n2, mag2 = _split_magnitude(n2)
     v = parse_number(n1)
@@ -204,11 +211,12 @@ def _read_quantity(m: re.Match) -> _Quantity | None:
 
 
 def _split_magnitude(number: str) -> tuple[str, str]:
-    """ "10万" → ("10", "万"): targets keep the magnitude in the unit, as the document writes it."""
-    if len(number) > 1 and number[-1] in "万亿":
-        head = number[:-1]
+    """ "10万" → ("10", "万"), "4.2万亿" → ("4.2", "万亿"): the magnitude stays in the unit, as written."""
+    mag = re.search(r"(?:万亿|[万亿])$", number)
+    if mag and len(number) > len(mag.group()):
+        head = number[: mag.start()]
         if re.fullmatch(r"[\d.,]+", head) or is_chinese_numeral(head):
-            return head, number[-1]
+            return head, mag.group()
     return number, ""
 
 
@@ -237,9 +245,14 @@ def _strip_lead(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+# A prepositional phrase naming a partner or a focus right before the verb: 与高校|共建, 依托龙头企业|组建.
+PARTNER_RE = re.compile(rf"^(?:与|同|联合|依托|面向|围绕|向)[^,;:]{{1,15}}?(?=(?:{VERB_RE}))")
+
+
 def _split_action(span: str) -> tuple[str, str]:
-    """(action, rest) where the span opens with action verbs (after lead adverbs)."""
+    """(action, rest) where the span opens with action verbs (after lead adverbs and a partner phrase)."""
     span = _strip_lead(span)
+    span = PARTNER_RE.sub("", span)  # 与高校共建新型研发机构: the partner is not the indicator
     ends: list[int] = []  # where each verb of a run of verbs ends: 申报|认定|和复审
     joiner = ""
     while m := re.match(rf"{joiner}(?:{VERB_RE})", span[ends[-1] if ends else 0 :]):
@@ -340,6 +353,9 @@ def extract_targets(
             shape = "A"
         elif _verb_before(s[span_start : q.start]) or continues_b:
             target = _shape_b(s, q, span_start, after_de, prev)
+            shape = "B"
+        elif q.unit.endswith("元") and after.startswith("的") and SIZE_BEFORE_RE.search(s[span_start : q.start]):
+            target = _shape_size(s, q, span_start, after_de)
             shape = "B"
         elif q.comparator in (">=", "~", "<=") or (q.unit == "%" and after.startswith("的")):
             target = _shape_c(s, q, after_de)
@@ -483,7 +499,8 @@ def _new(q: _Quantity, metric: str, action: str, kind: str, comparator: str, evi
 
 def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[Target] | None:
     """Indicator first; `prev` is the target just before when this one continues its list."""
-    span = s[span_start : q.start].lstrip("、和及与,")
+    span = s[span_start : q.start]
+    span = span.lstrip("、和及与,") if prev is not None else span.lstrip("、,")  # 与 opens a partner phrase
     tail = TAIL_RE.search(span)
     head = span[: tail.start()] if tail else span
     action, metric = _split_action(head)
@@ -493,6 +510,8 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[
         metric = prev[2]  # 技术交易额增长15%，达到120亿元: the indicator is the previous one
     if not metric and span_start and s[span_start - 1] == ":":
         metric = _clean_metric(_strip_lead(_previous_clause(s, span_start)))  # 研发投入强度：3%
+    if not metric:
+        metric = _doubled_indicator(s, span_start)  # 高新技术企业数量翻一番，达到1200家
     if not metric and action:
         metric = _object_of_previous_clause(s, span_start)  # 建设省实验室，力争建成1家
     if not metric:
@@ -535,6 +554,19 @@ def _previous_clause(s: str, clause_start: int) -> str:
     return before[max(before.rfind(c) for c in ",;:。!?") + 1 :]
 
 
+DOUBLING_RE = re.compile(
+    r"^(?P<metric>.{2,30}?)(?:较|比)?(?:(?:19|20)\d{2}年|上年|基期)?(?:翻一番|翻两番|翻番|实现倍增|倍增)$"
+)
+
+
+def _doubled_indicator(s: str, clause_start: int) -> str:
+    """The indicator of a previous clause that only says it doubles: "X较2024年翻一番，达到400家" → X."""
+    if clause_start < 2 or s[clause_start - 1] != ",":
+        return ""
+    m = DOUBLING_RE.match(_strip_lead(_previous_clause(s, clause_start)))
+    return _clean_metric(m.group("metric")) if m else ""
+
+
 def _object_of_previous_clause(s: str, clause_start: int) -> str:
     """What the previous clause acts on: "加快建设省实验室" → 省实验室."""
     if clause_start < 2 or s[clause_start - 1] != ",":
@@ -567,6 +599,26 @@ def _shape_b(s: str, q: _Quantity, span_start: int, after: str, prev: _Prev | No
     metric_end = len(s) - len(after) + len(metric)
     evidence = s[(q.start - len(verb.group())) if verb else q.start : metric_end]
     return [_new(q, metric, action, _kind(q.unit, metric, ""), comparator, evidence)]
+
+
+SIZE_BEFORE_RE = re.compile(r"(?:总)?规模(?:达到?|为|超过?|不低于|不少于)?$")
+
+
+def _shape_size(s: str, q: _Quantity, span_start: int, after: str) -> list[Target] | None:
+    """A fund or pool described by its size: 设立规模10亿元的天使投资基金 → 天使投资基金规模 10 亿元."""
+    metric = _clean_metric(_metric_after(after))
+    if len(metric) < 2:
+        return None
+    span = s[span_start : q.start]
+    size = SIZE_BEFORE_RE.search(span)
+    verb = re.search(rf"(?:{VERB_SEQ})(?=(?:总)?规模)", span)
+    metric_end = len(s) - len(after) + len(metric)
+    evidence = s[(span_start + verb.start()) if verb else q.start - len(size.group()) : metric_end]
+    comparator = q.comparator
+    word = re.search(r"超过?|不低于|不少于$", size.group())
+    if comparator == "=" and word:
+        comparator = CMP_PREFIX[word.group()]
+    return [_new(q, metric + "规模", verb.group() if verb else "", "amount", comparator, evidence)]
 
 
 def _shape_c(s: str, q: _Quantity, after: str) -> list[Target] | None:

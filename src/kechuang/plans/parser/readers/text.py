@@ -8,6 +8,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EncodingError
 from .base import Block
+from .tables import find_header, rows_to_blocks
 from .wrap import join_wrapped, wrap_width
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -50,13 +51,58 @@ def _plausible(text: str) -> bool:
 
 
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per paragraph (a line, or wrapped lines rejoined); inner white space is kept for quotes."""
+    """One block per paragraph (a line, or wrapped lines rejoined); inner white space is kept for quotes.
+
+    A run of tab- or pipe-separated lines under a task-table header (序号 工作任务 牵头单位…) is a
+    table saved as text: its lines become table rows, as the Word and HTML readers give them.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    width = wrap_width(lines)
-    if width is not None:
-        lines = join_wrapped(lines, width - 2)
-    return [Block(line) for line in lines]
+    segments = _split_tables(lines)
+    width = wrap_width([ln for part in segments if isinstance(part[0], str) for ln in part])
+    blocks: list[Block] = []
+    for part in segments:
+        if not isinstance(part[0], str):
+            blocks.extend(rows_to_blocks(part))
+            continue
+        joined = join_wrapped(part, width - 2) if width is not None else part
+        blocks.extend(Block(line) for line in joined)
+    return blocks
+
+
+_RULE_RE = re.compile(r"^[\s|:\-—]+$")  # a markdown rule under a header: |---|---|
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a tab- or pipe-separated line, or None for a plain line."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.count("|") >= 2 and not _RULE_RE.match(line):
+        return [c.strip() for c in line.strip("|").split("|")]
+    return None
+
+
+def _split_tables(lines: list[str]) -> list[list]:
+    """Consecutive plain lines (lists of str) and tables (lists of rows of cells), in order."""
+    segments: list[list] = []
+    i = 0
+    while i < len(lines):
+        cells = _cells(lines[i])
+        if cells is not None and len(cells) >= 3 and find_header([cells]) is not None:
+            rows = [cells]
+            i += 1
+            while i < len(lines) and (_RULE_RE.match(lines[i]) or (row := _cells(lines[i])) is not None):
+                if not _RULE_RE.match(lines[i]):
+                    rows.append(row)
+                i += 1
+            segments.append(rows)
+            continue
+        if segments and isinstance(segments[-1][0], str):
+            segments[-1].append(lines[i])
+        else:
+            segments.append([lines[i]])
+        i += 1
+    return segments
 
 
 def read_text(data: bytes, filename: str = "") -> tuple[list[Block], str]:
