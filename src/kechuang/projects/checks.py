@@ -20,10 +20,12 @@ from kechuang.projects.domain.duplicates import DuplicateIndex
 from kechuang.projects.domain.eligibility import (
     ApplicantSnapshot,
     CallRules,
-    IntegrityRecord as RecordFacts,
     Severity,
     active_integrity_records,
     check_eligibility,
+)
+from kechuang.projects.domain.eligibility import (
+    IntegrityRecord as RecordFacts,
 )
 from kechuang.projects.domain.violations import Violation
 from kechuang.projects.models import STATE_CHOICES, Application, IntegrityRecord, Qualification

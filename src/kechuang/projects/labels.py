@@ -69,9 +69,9 @@ DOMAIN_STRINGS = (
     gettext_noop('{field} must not be negative (got {amount} yuan)'),
     gettext_noop('Direct costs total {declared} yuan but equipment, operations and labour add up to {computed} yuan'),
     gettext_noop('Requested total {declared} yuan differs from direct plus indirect costs, {computed} yuan'),
-    gettext_noop('Indirect costs of {indirect} yuan exceed the cap of {cap} yuan on a base of {base} yuan (direct costs less equipment purchase)'),
+    gettext_noop('Indirect costs of {indirect} yuan exceed the cap of {cap} yuan on a base of {base} yuan (direct costs less equipment purchase)'),  # noqa: E501
     gettext_noop("Requested total {requested} yuan exceeds the call's cap of {cap} yuan per project"),
-    gettext_noop('Self-raised funds of {self_raised} yuan are below {ratio} of the requested {requested} yuan (at least {needed} yuan)'),
+    gettext_noop('Self-raised funds of {self_raised} yuan are below {ratio} of the requested {requested} yuan (at least {needed} yuan)'),  # noqa: E501
     gettext_noop('Project leader {leader} already leads {count} open projects; the limit is {limit}'),
     gettext_noop('Organisation type {type} may not apply (allowed: {allowed})'),
     gettext_noop("Region {region} is outside the call's area ({prefixes})"),
