@@ -167,6 +167,9 @@ def _repair(app: Application, k: int, chosen: dict[str, list[int]], by_id: Mappi
             pool: _Pool, loads: list[int], caps: list[int]) -> None:
     """Fill ``app`` by freeing full, conflict-free experts: each leaves another application where an
     expert with room and no conflict takes its place."""
+    with_room = [i for i in range(len(pool.experts)) if loads[i] < caps[i]]
+    if not with_room:
+        return  # nobody can step in, so no swap can help
     holders: dict[int, list[str]] = defaultdict(list)
     for other_id, picks in chosen.items():
         for i in picks:
@@ -179,7 +182,7 @@ def _repair(app: Application, k: int, chosen: dict[str, list[int]], by_id: Mappi
         for other_id in holders[full]:
             other, taken = by_id[other_id], set(chosen[other_id])
             substitute = next(
-                (i for i in range(len(pool.experts))
+                (i for i in with_room
                  if loads[i] < caps[i] and i not in taken and i != full and pool.clean(i, other)),
                 None,
             )
