@@ -118,7 +118,8 @@ def _review_and_decide(officer: User, call: Call, apps: list[Application], exper
         review.review_close(actor=officer, application=app)
     review.call_score(actor=officer, call=call)
     award.awards_propose(actor=officer, call=call)
-    award.decision_record(actor=officer, call=call, meeting="局长办公会（示范）", minutes="按专家评审排名，在预算内立项。")
+    award.decision_record(actor=officer, call=call, meeting="局长办公会（示范）",
+                          minutes="按专家评审排名，在预算内立项。")
 
 
 @transaction.atomic
