@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from projects_domain import bench_assignment, bench_duplicates, build_duplicate_bench_index  # noqa: E402
+from projects_domain import bench_assignment, bench_duplicates, build_duplicate_bench_index
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "kechuang_bench_proj"
