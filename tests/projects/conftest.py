@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kechuang.core.models import Organisation
 from kechuang.core.roles import OrgKind, Role
@@ -83,3 +83,10 @@ class Projects:
 @pytest.fixture
 def projects(world, _media) -> Projects:
     return Projects(world)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service messages are asserted in their English source; pages are asserted in Chinese (the default)."""
+    with translation.override("en"):
+        yield

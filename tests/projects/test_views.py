@@ -52,7 +52,7 @@ def test_applicant_cannot_read_another_applicants_file(projects):
     app = projects.draft()
     response = client_for(projects.other_applicant).get(f"/projects/applications/{app.pk}/")
     assert response.status_code == 403
-    assert "another organisation" in response.content.decode()
+    assert "该申报书属于其他单位" in response.content.decode()
 
 
 def test_draft_form_saves_a_section_and_submission_lists_problems(projects):

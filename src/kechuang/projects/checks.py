@@ -49,7 +49,7 @@ NO_DATES = gettext_noop("Give the project's start and end dates.")
 NO_BUDGET = gettext_noop("Request an amount: the budget is empty.")
 MISSING_ATTACHMENT = gettext_noop("Attach the required document: {name}.")
 NO_TOPIC = gettext_noop("Choose one of the call's topics.")
-DUPLICATE = gettext_noop("The text is {percent}% identical to application {number} “{title}” ({state}).")
+DUPLICATE = gettext_noop("The text shares {percent} per cent with application {number} “{title}” ({state}).")
 
 
 @dataclass

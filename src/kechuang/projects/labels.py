@@ -80,3 +80,23 @@ DOMAIN_STRINGS = (
     gettext_noop('Submitted at {submitted} after the deadline {deadline}'),
     gettext_noop('{kind} {subject} has an active integrity record ({severity}) in force from {start} until {end}'),
 )
+
+# Reasons of access refusals (kechuang.projects.access), shown translated on the 403 page.
+ACCESS_STRINGS = (
+    gettext_noop("This application is not assigned to you for review."),
+    gettext_noop("This application belongs to another organisation."),
+    gettext_noop("Reviewers stay anonymous under blind review."),
+    gettext_noop("Your role may not take this step on this application."),
+    gettext_noop("Only enterprise and university users may apply."),
+    gettext_noop("Only the applicant may edit this application."),
+    gettext_noop("Experts do not see the applicant under blind review."),
+)
+
+# Assignment rule violations (domain.assignment.validate_assignment), shown when an officer's change is refused.
+ASSIGNMENT_STRINGS = (
+    gettext_noop("Application {app} has {count} experts; {k} are required"),
+    gettext_noop("Expert {expert} appears twice on application {app}"),
+    gettext_noop("Expert {expert} has {load} applications; the cap is {cap}"),
+    gettext_noop("Expert {expert} is not available for this round"),
+    gettext_noop("Expert {expert} may not review application {app}: {detail}"),
+)

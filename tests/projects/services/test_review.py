@@ -62,7 +62,7 @@ def test_unassigned_expert_is_refused_and_audited(projects):
     client.force_login(outsider)
     response = client.get(f"/projects/applications/{app.pk}/")
     assert response.status_code == 403
-    assert "not assigned to you" in response.content.decode()
+    assert "该申报书未分配给您评审" in response.content.decode()
     assert audit_for(app).filter(action=AuditEntry.Action.DENIED, actor=outsider).count() == 2
 
 
