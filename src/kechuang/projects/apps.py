@@ -6,3 +6,16 @@ class ProjectsConfig(AppConfig):
     name = "kechuang.projects"
     label = "projects"
     verbose_name = _("Programme projects")
+
+    def ready(self) -> None:
+        # Register the app's metrics and its navigation once the models are importable.
+        from kechuang.core.navigation import NavItem, register
+        from kechuang.core.roles import Role
+        from kechuang.projects import metrics  # noqa: F401
+
+        officers = frozenset({Role.PROGRAMME_OFFICER, Role.BUREAU_ADMIN})
+        register(NavItem(_("Programme calls"), "projects:call_list", 30, icon="◈"))
+        register(NavItem(_("My applications"), "projects:my_applications", 31, frozenset({Role.ENTERPRISE_USER}),
+                         icon="✎"))
+        register(NavItem(_("Work queue"), "projects:officer_queue", 32, officers, icon="⧗"))
+        register(NavItem(_("My reviews"), "projects:expert_queue", 33, frozenset({Role.EXPERT}), icon="✓"))

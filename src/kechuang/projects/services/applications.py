@@ -1,0 +1,257 @@
+"""From call to formal check: programmes and calls, drafts over several sittings, submission with its
+checks, recommendation, formal check and the applicant's answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kechuang.core.attachments import attachment_add
+from kechuang.core.audit import audit_record, diff, snapshot
+from kechuang.core.models import AuditEntry, Organisation, User
+from kechuang.core.roles import Role
+from kechuang.projects import access
+from kechuang.projects.checks import CheckReport, problem_text, submission_report
+from kechuang.projects.domain.workflow import Role as FlowRole
+from kechuang.projects.models import Application, ApplicationDocument, Call, FormalCheck, Programme, Recommendation
+from kechuang.projects.services.transitions import ensure_flow_role, transition
+
+DRAFT_FIELDS = (
+    "topic", "field", "title", "summary", "objectives", "leader_name", "leader_id_number", "kpis", "team",
+    "schedule", "start_date", "end_date", "equipment_purchase", "equipment_other", "operations", "labour",
+    "indirect", "self_raised",
+)
+EDITABLE_STATES = ("draft", "returned")
+COMPARATORS = (">=", ">", "=", "<=", "<")
+
+
+class SubmissionRefused(ValidationError):
+    """Submission refused by the checks; carries the full report so the page can show every problem."""
+
+    def __init__(self, report: CheckReport) -> None:
+        super().__init__([problem_text(p) for p in report.problems])
+        self.report = report
+
+
+def _officer_only(actor: User, obj: Any, what: str) -> None:
+    if not access.is_officer(actor):
+        raise access.refuse(actor, obj, what, "Only programme officers may do this.")
+
+
+@transaction.atomic
+def programme_create(*, actor: User, name: str, category: str, department: Organisation, officer: User) -> Programme:
+    if not access.is_officer(actor):
+        raise PermissionDenied(_("Only programme officers may do this."))
+    programme = Programme.objects.create(name=name, category=category, department=department, officer=officer)
+    audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=programme, changes={"name": [None, name]})
+    return programme
+
+
+@dataclass
+class CallInput:
+    title: str
+    year: int
+    opens_at: Any
+    deadline: Any
+    total_budget: Decimal
+    per_project_cap: Decimal | None = None
+    topics: list[dict[str, str]] | None = None
+    organisation_types: list[str] | None = None
+    region_prefixes: list[str] | None = None
+    required_qualifications: list[str] | None = None
+    co_funding_ratio: Decimal = Decimal(0)
+    max_open_projects_per_leader: int | None = None
+    requires_recommendation: bool = False
+    required_attachments: list[str] | None = None
+    rubric: list[dict[str, Any]] | None = None
+    blind: bool = True
+    experts_per_application: int = 3
+    review_deadline: Any = None
+    status: str = Call.Status.OPEN
+
+
+def call_create(*, actor: User, programme: Programme, data: CallInput) -> Call:
+    _officer_only(actor, programme, "create call")
+    if data.deadline <= data.opens_at:
+        raise ValidationError({"deadline": [_("The deadline must come after the opening date.")]})
+    rubric = data.rubric or []
+    if any(int(c.get("max", 0)) <= 0 for c in rubric):
+        raise ValidationError({"rubric": [_("Every rubric criterion needs a positive maximum score.")]})
+    values = {k: (v if v is not None else []) for k, v in data.__dict__.items()}
+    values["per_project_cap"] = data.per_project_cap
+    values["max_open_projects_per_leader"] = data.max_open_projects_per_leader
+    values["review_deadline"] = data.review_deadline
+    with transaction.atomic():
+        call = Call.objects.create(programme=programme, **values)
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=call, changes={"title": [None, call.title]})
+    return call
+
+
+def call_set_status(*, actor: User, call: Call, status: str, reason: str = "") -> Call:
+    """Move a call to another phase of its cycle (draft → open → review → decided → execution → closed)."""
+    _officer_only(actor, call, "change call status")
+    if status not in Call.Status.values:
+        raise ValidationError(_("Unknown call status %(status)s.") % {"status": status})
+    with transaction.atomic():
+        before = call.status
+        call.status = status
+        call.save(update_fields=["status"])
+        audit_record(actor=actor, action=AuditEntry.Action.TRANSITION, obj=call,
+                     changes={"status": [before, status]}, reason=reason)
+    return call
+
+
+def application_start(*, actor: User, call: Call) -> Application:
+    """Open a draft for the actor's organisation; applicants come back to it over several sittings."""
+    if Role.ENTERPRISE_USER not in access.roles_of(actor) or actor.organisation_id is None:
+        raise access.refuse(actor, call, "start application", "Only enterprise and university users may apply.")
+    if call.status != Call.Status.OPEN:
+        raise ValidationError(_("This call is not open for applications."))
+    with transaction.atomic():
+        app = Application.objects.create(call=call, organisation_id=actor.organisation_id, created_by=actor,
+                                         topic=(call.topics[0]["code"] if len(call.topics) == 1 else ""))
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=app, changes={"call": [None, call.pk]})
+    return app
+
+
+def _clean_kpis(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    cleaned = []
+    for i, row in enumerate(rows, start=1):
+        indicator = str(row.get("indicator", "")).strip()
+        if not indicator:
+            continue
+        comparator = str(row.get("comparator", ">=")).strip() or ">="
+        try:
+            value = Decimal(str(row.get("value", "")).strip())
+        except ArithmeticError:
+            raise ValidationError({"kpis": [_("Target %(n)s: the value must be a number.") % {"n": i}]}) from None
+        if comparator not in COMPARATORS:
+            raise ValidationError({"kpis": [_("Target %(n)s: unknown comparator %(c)s.") % {"n": i, "c": comparator}]})
+        cleaned.append({"indicator": indicator, "comparator": comparator, "value": str(value),
+                        "unit": str(row.get("unit", "")).strip()})
+    return cleaned
+
+
+def application_save_draft(*, actor: User, application: Application, changes: dict[str, Any],
+                           cooperator_ids: list[int] | None = None) -> Application:
+    """Save part of the form; nothing is checked for completeness until submission."""
+    ensure_flow_role(actor, application, FlowRole.APPLICANT, "edit application")
+    if application.state not in EDITABLE_STATES:
+        raise ValidationError(_("Only a draft or a returned application can be edited."))
+    unknown = set(changes) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(names)s.") % {"names": ", ".join(sorted(unknown))})
+    if "kpis" in changes:
+        changes = {**changes, "kpis": _clean_kpis(changes["kpis"])}
+    for name in ("equipment_purchase", "equipment_other", "operations", "labour", "indirect", "self_raised"):
+        if name in changes and changes[name] is not None and Decimal(changes[name]) < 0:
+            raise ValidationError({name: [_("Amounts must not be negative.")]})
+    with transaction.atomic():
+        before = snapshot(application, DRAFT_FIELDS)
+        for name, value in changes.items():
+            setattr(application, name, value if value is not None else getattr(application, name))
+        application.requested_total = application.direct_total + application.indirect
+        application.save()
+        changed = diff(before, snapshot(application, DRAFT_FIELDS))
+        if cooperator_ids is not None:
+            old = sorted(application.cooperators.values_list("pk", flat=True))
+            application.cooperators.set(Organisation.objects.filter(pk__in=cooperator_ids))
+            if old != sorted(cooperator_ids):
+                changed["cooperators"] = [old, sorted(cooperator_ids)]
+        if changed:
+            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=application, changes=changed)
+    return application
+
+
+def document_add(*, actor: User, application: Application, kind: str, upload: UploadedFile) -> ApplicationDocument:
+    ensure_flow_role(actor, application, FlowRole.APPLICANT, "attach document")
+    if application.state not in EDITABLE_STATES:
+        raise ValidationError(_("Only a draft or a returned application can be edited."))
+    with transaction.atomic():
+        attachment = attachment_add(actor=actor, owner=application, upload=upload)
+        return ApplicationDocument.objects.create(application=application, kind=kind.strip()[:100],
+                                                  attachment=attachment)
+
+
+def application_submit(*, actor: User, application: Application, now=None) -> Application:
+    """Submit (or resubmit after a return) once every check passes; a refusal is audited, nothing else."""
+    code = "submit" if application.state == "draft" else "resubmit"
+    ensure_flow_role(actor, application, FlowRole.APPLICANT, code)
+    report = submission_report(application, now)
+    if not report.ok:
+        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=application,
+                     reason=f"{code}: " + "; ".join(problem_text(p) for p in report.problems)[:2000])
+        raise SubmissionRefused(report)
+
+    def stamp(app: Application) -> None:
+        app.submitted_at = now or timezone.now()
+        app.check_report = report.as_json()
+
+    facts = {"before_deadline": True, "eligible": True, "budget_valid": True, "attachments_complete": True}
+    return transition(actor=actor, application=application, code=code, facts=facts, before_commit=stamp)
+
+
+def application_recommend(*, actor: User, application: Application, note: str) -> Application:
+    """The district bureau endorses the application (or returns it with a reason)."""
+
+    def record(app: Application) -> None:
+        Recommendation.objects.update_or_create(application=app, defaults={
+            "organisation_id": actor.organisation_id, "by": actor, "note": note})
+
+    return transition(actor=actor, application=application, code="recommend", reason=note,
+                      facts={"recommender_required": application.call.requires_recommendation},
+                      before_commit=record)
+
+
+def formal_check_start(*, actor: User, application: Application) -> Application:
+    return transition(actor=actor, application=application, code="start_formal_check",
+                      facts={"no_recommender_required": not application.call.requires_recommendation})
+
+
+def formal_check_pass(*, actor: User, application: Application, note: str = "") -> Application:
+    def record(app: Application) -> None:
+        FormalCheck.objects.create(application=app, officer=actor, passed=True, reasons=note)
+
+    return transition(actor=actor, application=application, code="pass_formal_check", reason=note,
+                      facts={"formal_check_passed": True}, before_commit=record)
+
+
+def formal_check_return(*, actor: User, application: Application, reasons: str) -> Application:
+    """Return for revision: the applicant sees the reasons and answers them when it resubmits."""
+
+    def record(app: Application) -> None:
+        FormalCheck.objects.create(application=app, officer=actor, passed=False, reasons=reasons)
+
+    return transition(actor=actor, application=application, code="return_for_revision", reason=reasons,
+                      before_commit=record)
+
+
+def formal_check_answer(*, actor: User, application: Application, response: str) -> FormalCheck:
+    ensure_flow_role(actor, application, FlowRole.APPLICANT, "answer formal check")
+    check = application.formal_checks.filter(passed=False).first()
+    if check is None or application.state != "returned":
+        raise ValidationError(_("There is no returned formal check to answer."))
+    if not response.strip():
+        raise ValidationError({"response": [_("Write your answer to the officer's reasons.")]})
+    with transaction.atomic():
+        check.response = response.strip()
+        check.save(update_fields=["response"])
+        audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=application,
+                     changes={"formal_check_answer": [None, check.response[:200]]})
+    return check
+
+
+def application_reject(*, actor: User, application: Application, reason: str) -> Application:
+    return transition(actor=actor, application=application, code="reject", reason=reason)
+
+
+def application_withdraw(*, actor: User, application: Application, reason: str = "") -> Application:
+    return transition(actor=actor, application=application, code="withdraw", reason=reason)
+
