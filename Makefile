@@ -29,6 +29,7 @@ demo: install assets
 	$(BIN)/kechuang collectstatic --noinput --verbosity 0
 	$(BIN)/kechuang demo-data
 	$(BIN)/kechuang enterprise_demo_data
+	$(BIN)/kechuang project_demo_data
 	@echo ""
 	@echo "kechuang is starting on http://127.0.0.1:8000  (Ctrl-C stops it)"
 	$(BIN)/kechuang serve --bind 127.0.0.1:8000 --worker

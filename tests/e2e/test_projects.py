@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
 import pytest
-from tests.conftest import PASSWORD
-from tests.projects.conftest import Projects
 
 from kechuang.projects.models import Application
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import check_accessibility
+from tests.projects.conftest import Projects
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def tab(live_server, settings) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    settings.DEBUG = False
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15000)
-        page.base = live_server.url
-        yield page
-        browser.close()
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page, user, password: str = PASSWORD) -> None:
@@ -53,15 +35,15 @@ def state(pk: int) -> str:
     return Application.objects.get(pk=pk).state
 
 
-def test_application_from_draft_to_acceptance(tab, world, _media) -> None:
+def test_application_from_draft_to_acceptance(page, world, _media) -> None:
     p = Projects(world)
-    page = tab
     # Applicant: open a draft, fill the sections over several saves, attach, submit.
     sign_in(page, p.applicant)
     page.goto(f"{page.base}/projects/calls/{p.call.pk}/")
     page.click(f"form[action$='/calls/{p.call.pk}/apply/'] button")
     page.wait_for_load_state()
     app = Application.objects.get(created_by=p.applicant)
+    check_accessibility(page)
     page.select_option("#id_topic", "T1")
     page.fill("#id_field", "52010")
     page.fill("#id_title", "浏览器端到端测试项目")
@@ -93,6 +75,8 @@ def test_application_from_draft_to_acceptance(tab, world, _media) -> None:
     step(page, app.pk, "start_formal_check")
     step(page, app.pk, "pass_formal_check")
     assert state(app.pk) == "expert_review"
+    page.goto(f"{page.base}/projects/queue/")
+    check_accessibility(page)
     page.goto(f"{page.base}/projects/calls/{p.call.pk}/")
     page.click("form:has(input[name=action][value=assign]) button")
     page.wait_for_load_state()
@@ -103,6 +87,7 @@ def test_application_from_draft_to_acceptance(tab, world, _media) -> None:
         page.goto(f"{page.base}/projects/reviews/")
         page.click(f"a[href$='/applications/{app.pk}/review/']")
         assert world.enterprise.name not in page.content()
+        check_accessibility(page)
         page.fill("#id_score_merit", "34")
         page.fill("#id_score_team", "25")
         page.fill("#id_score_plan", "26")
@@ -114,6 +99,7 @@ def test_application_from_draft_to_acceptance(tab, world, _media) -> None:
     sign_in(page, p.officer)
     step(page, app.pk, "complete_review")
     page.goto(f"{page.base}/projects/calls/{p.call.pk}/ranking/")
+    check_accessibility(page)
     page.click("form:has(input[name=action][value=score]) button")
     page.click("form:has(input[name=action][value=propose]) button")
     page.fill("#id_meeting", "局长办公会")
@@ -147,3 +133,4 @@ def test_application_from_draft_to_acceptance(tab, world, _media) -> None:
     assert state(app.pk) == "accepted"
     page.goto(f"{page.base}/projects/applications/{app.pk}/timeline/")
     assert page.locator("ol.timeline li").count() >= 12
+    check_accessibility(page)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from tests.projects.helpers import to_award, to_review
 
 from kechuang.projects.models import Application
+from tests.projects.helpers import to_award, to_review
 
 pytestmark = pytest.mark.django_db
 

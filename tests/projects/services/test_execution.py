@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from tests.projects.helpers import to_running
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry
 from kechuang.projects.models import Application
 from kechuang.projects.services import execution
+from tests.projects.helpers import to_running
 
 pytestmark = pytest.mark.django_db
 

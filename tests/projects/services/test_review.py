@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from tests.projects.helpers import review_all, to_award, to_review
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry
 from kechuang.projects.models import Application, Collaboration, ExpertProfile, ReviewAssignment
 from kechuang.projects.services import review
+from tests.projects.helpers import review_all, to_award, to_review
 
 pytestmark = pytest.mark.django_db
 
