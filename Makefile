@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export KECHUANG_DATA_DIR ?= $(CURDIR)/var
+DEMO_BIND ?= 127.0.0.1:8000
 
 .PHONY: demo test install assets e2e-browser lint messages clean
 
@@ -31,8 +32,8 @@ demo: install assets
 	$(BIN)/kechuang enterprise_demo_data
 	$(BIN)/kechuang project_demo_data
 	@echo ""
-	@echo "kechuang is starting on http://127.0.0.1:8000  (Ctrl-C stops it)"
-	$(BIN)/kechuang serve --bind 127.0.0.1:8000 --worker
+	@echo "kechuang is starting on http://$(DEMO_BIND)  (Ctrl-C stops it)"
+	$(BIN)/kechuang serve --bind $(DEMO_BIND) --worker
 
 ## make test: install what the tests need and run the whole suite (unit, integration and browser tests)
 test: install assets e2e-browser
