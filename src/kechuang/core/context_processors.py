@@ -19,8 +19,13 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        entries.append({"label": item.label, "url": url, "icon": item.icon,
-                        "active": request.path == url or (url != "/" and request.path.startswith(url))})
+        entries.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+    # The entry whose address is the longest prefix of this page is the current one (so /projects/queue/
+    # lights "queue", not also "calls" at /projects/).
+    path = request.path
+    matching = [e for e in entries if path == e["url"] or (e["url"] != "/" and path.startswith(e["url"]))]
+    if matching:
+        max(matching, key=lambda e: len(e["url"]))["active"] = True
     from kechuang.core.notifications import unread_for
 
     return {"nav_items": entries, "unread_count": unread_for(user).count()}
