@@ -131,6 +131,9 @@ class StatusSnapshot(models.Model):
         verbose_name = _("status snapshot")
         verbose_name_plural = _("status snapshots")
 
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.status} on {self.on}"
+
 
 class LightChange(models.Model):
     """A light that changed, kept so yellow (a red gap made up) can be told from green."""
@@ -146,6 +149,9 @@ class LightChange(models.Model):
         verbose_name = _("light change")
         verbose_name_plural = _("light changes")
 
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.light_from} → {self.light_to} on {self.on}"
+
 
 class MetricReading(models.Model):
     """A bound metric's value on a date, stored at each recompute: the trend the dashboard draws."""
@@ -157,6 +163,9 @@ class MetricReading(models.Model):
     class Meta:
         ordering = ["assignment", "on"]
         constraints = [models.UniqueConstraint(fields=["assignment", "on"], name="unique_reading_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.value:g} on {self.on}"
 
 
 class ReminderSent(models.Model):
@@ -176,6 +185,9 @@ class ReminderSent(models.Model):
         constraints = [models.UniqueConstraint(fields=["assignment", "unit", "period_key", "kind"],
                                                name="unique_reminder")]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period_key} to unit {self.unit_id}"
+
 
 class Assessment(models.Model):
     """A year-end assessment (考核) of a plan's units: the scoring rule and per-target points."""
@@ -189,6 +201,9 @@ class Assessment(models.Model):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
 
+    def __str__(self) -> str:
+        return f"assessment of plan {self.plan_id}"
+
 
 class AssessmentWeight(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="weights")
@@ -197,6 +212,9 @@ class AssessmentWeight(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assessment", "assignment"], name="unique_weight")]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.points:g}"
 
 
 class TargetLink(models.Model):
@@ -208,3 +226,6 @@ class TargetLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["parent", "child"], name="unique_target_link")]
+
+    def __str__(self) -> str:
+        return f"{self.parent_id} → {self.child_id}"

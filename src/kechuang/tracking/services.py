@@ -188,8 +188,8 @@ def metric_bind(*, actor: User, assignment: Assignment, code: str, filters: dict
             raise ValidationError({"metric_code": [_("There is no metric %(code)s.") % {"code": code}]}) from None
         unknown = sorted(set(filters) - set(metric.dimensions))
         if unknown:
-            raise ValidationError({"metric_filters": [
-                _("The metric %(code)s cannot be filtered by %(names)s.") % {"code": code, "names": ", ".join(unknown)}]})
+            message = _("The metric %(code)s cannot be filtered by %(names)s.")
+            raise ValidationError({"metric_filters": [message % {"code": code, "names": ", ".join(unknown)}]})
     else:
         filters = {}
     with transaction.atomic():
