@@ -62,7 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "tracking/dashboard.html", {
         "plans": plans, "plan": plan, "lights": selectors.light_totals(plan),
         "by_chapter": charts.status_bars(selectors.status_by("chapter_id", "chapter__heading", plan)),
-        "by_unit": charts.status_bars(selectors.status_by("lead_unit_id", "lead_unit__name", plan)),
+        "by_unit": charts.status_bars(selectors.status_by("lead_unit_id", "lead_unit__short_name", plan)),
         "heat": charts.heat_map(selectors.heat_map(today, plan)), "trends": charts.lines(trends),
         "has_trends": bool(trends["series"]),
         "at_risk": selectors.at_risk(plan), "late": selectors.late_units("overdue"),
