@@ -85,11 +85,13 @@ def child(db: str) -> None:
         status_recompute()  # the daily run, with stored lights to fold onto
         if db == "sqlite":
             print(f"BENCH status_recompute_10k_s {elapsed:.2f} s")
-        for name, user, url in (("tracking_dashboard", planner, "/tracking/"), ("my_tasks", unit_user, "/tracking/my/")):
+        pages = (("tracking_dashboard", planner, "/tracking/"), ("my_tasks", unit_user, "/tracking/my/"))
+        for name, user, url in pages:
             client = Client()
             client.force_login(user)
             assert client.get(url).status_code == 200
-            print(f"BENCH {name}_ms_{db} {median_ms(lambda url=url, c=client: c.get(url), repeat=15):.1f} ms")
+            ms = median_ms(lambda url=url, c=client: c.get(url), repeat=15)
+            print(f"BENCH {name}_ms_{db} {ms:.1f} ms")
             if db == "sqlite":
                 print(f"BENCH {name}_queries {query_count(lambda url=url, c=client: c.get(url))} count")
     finally:

@@ -66,3 +66,11 @@ def test_a_bound_target_reads_the_metric_and_an_override_wins(tracked):
     services.report_transition(actor=tracked.planner, report=report, name="accept")
     status_recompute(on=dt.date(2025, 6, 30))
     assert snap(hte).actual == 22
+
+
+def test_an_at_risk_target_keeps_its_stored_light_on_the_next_run(tracked):
+    hte = tracked.by_metric("高新技术企业")
+    accepted(tracked, hte, "2025-Q1", 8.5, today=dt.date(2025, 4, 5))  # 87% of the expected ≈ 9.8
+    status_recompute(on=dt.date(2025, 4, 20))
+    status_recompute(on=dt.date(2025, 4, 21))
+    assert (snap(hte).status, snap(hte).light) == ("at_risk", "green")

@@ -118,9 +118,10 @@ def _history(plan: WorkPlan, planner: User, today: dt.date, rng: random.Random) 
                 continue  # never filed: the reminders chase it
             fraction = index / 4
             value = round(start + (goal - start) * min(fraction * pace * rng.uniform(0.9, 1.1), 1.3), 2)
+            narrative = f"{period.key}按计划推进，完成{value:g}。"
             report = services.report_save(
                 actor=reporter, assignment=assignment, unit=assignment.lead_unit, today=period.due,
-                data=services.ReportInput(period.key, value=value, narrative=f"{period.key}按计划推进，完成{value:g}。"))
+                data=services.ReportInput(period.key, value=value, narrative=narrative))
             services.report_transition(actor=reporter, report=report, name="submit")
             late = rng.random() < 0.15
             submitted = dt.datetime.combine(period.due + dt.timedelta(days=rng.randint(2, 12) if late else

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kechuang.core.metrics import MetricError, registry
-from kechuang.tracking.engine import Observation, TargetSpec, evaluate, forecast, light_of, progress
+from kechuang.tracking.engine import Light, Observation, TargetSpec, evaluate, forecast, light_of, progress
 from kechuang.tracking.models import Assignment, LightChange, MetricReading, ProgressReport, StatusSnapshot
 from kechuang.tracking.specs import SPEC_FIELDS, spec_from_row
 
@@ -67,7 +67,8 @@ def evaluate_target(spec: TargetSpec, observations: list[Observation], on: dt.da
     result = evaluate(spec, observations, on)
     dates = sorted({o.date for o in observations if spec.period_start <= o.date <= min(on, spec.period_end)}
                    | {on})
-    light = light_of((evaluate(spec, observations, d).status for d in dates), previous=previous_light or None)
+    light = light_of((evaluate(spec, observations, d).status for d in dates),
+                     previous=Light(previous_light) if previous_light else None)
     outlook = forecast(spec, [o for o in observations if o.date <= on])
     return {"on": on, "status": result.status.value, "light": light.value if light else "",
             "actual": result.actual, "expected": result.expected, "ratio": _finite(result.ratio),
