@@ -31,6 +31,7 @@ demo: install assets
 	$(BIN)/kechuang demo-data
 	$(BIN)/kechuang enterprise_demo_data
 	$(BIN)/kechuang project_demo_data
+	$(BIN)/kechuang tracking_demo_data
 	@echo ""
 	@echo "kechuang is starting on http://$(DEMO_BIND)  (Ctrl-C stops it)"
 	$(BIN)/kechuang serve --bind $(DEMO_BIND) --worker

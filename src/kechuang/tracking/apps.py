@@ -6,3 +6,14 @@ class TrackingConfig(AppConfig):
     name = "kechuang.tracking"
     label = "tracking"
     verbose_name = _("Plan tracking")
+
+    def ready(self) -> None:
+        from kechuang.core.navigation import NavItem, register
+        from kechuang.core.roles import Role
+        from kechuang.tracking import metrics  # noqa: F401  (registers the metrics)
+        from kechuang.tracking.permissions import MANAGERS, WATCHERS
+
+        register(NavItem(_("Plan tracking"), "tracking:dashboard", 25, WATCHERS, icon="◉"))
+        register(NavItem(_("My tasks"), "tracking:my_tasks", 26, frozenset({Role.DEPARTMENT_USER}), icon="✓"))
+        register(NavItem(_("Assessment"), "tracking:assessment_index", 27, WATCHERS, icon="★"))
+        register(NavItem(_("Indicators across plans"), "tracking:indicators", 28, MANAGERS | WATCHERS, icon="⇆"))
