@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from kechuang.core.bulk import insert_rows, upsert_rows
 from kechuang.core.metrics import MetricError, registry
 from kechuang.tracking.engine import Light, Observation, TargetSpec, evaluate, forecast, light_of, progress
 from kechuang.tracking.models import Assignment, LightChange, MetricReading, ProgressReport, StatusSnapshot
@@ -29,6 +30,7 @@ from kechuang.tracking.specs import SPEC_FIELDS, spec_from_row
 
 SNAPSHOT_FIELDS = ("on", "status", "light", "actual", "expected", "ratio", "progress", "as_of", "source",
                    "forecast_value", "forecast_method", "forecast_reaches", "note")
+TEXT_FIELDS = frozenset({"status", "light", "source", "forecast_method", "note"})  # stored as "" when absent
 
 
 def read_metric(code: str, filters: dict, cache: dict[str, float | None]) -> float | None:
@@ -62,11 +64,17 @@ def _observations(ids: Iterable[int] | None) -> tuple[dict[int, list], dict[int,
 
 
 def evaluate_target(spec: TargetSpec, observations: list[Observation], on: dt.date,
-                    previous_light: str | None) -> dict:
-    """The snapshot values of one target (engine arithmetic only; no database)."""
+                    previous_light: str | None, previous_on: dt.date | None = None) -> dict:
+    """The snapshot values of one target (engine arithmetic only; no database).
+
+    The stored light already folds in every status up to the previous recompute (``previous_on``), so
+    only the observation dates after it are replayed: a daily recompute evaluates a target once or twice,
+    not once per report in its history.
+    """
     result = evaluate(spec, observations, on)
-    dates = sorted({o.date for o in observations if spec.period_start <= o.date <= min(on, spec.period_end)}
-                   | {on})
+    since = previous_on if previous_light and previous_on else dt.date.min
+    dates = sorted({o.date for o in observations
+                    if spec.period_start <= o.date <= min(on, spec.period_end) and o.date > since} | {on})
     light = light_of((evaluate(spec, observations, d).status for d in dates),
                      previous=Light(previous_light) if previous_light else None)
     outlook = forecast(spec, [o for o in observations if o.date <= on])
@@ -100,9 +108,12 @@ def status_recompute(*, on: dt.date | None = None, plan_ids: Iterable[int] | Non
         MetricReading.objects.bulk_create(new_readings, update_conflicts=True, unique_fields=["assignment", "on"],
                                           update_fields=["value"], batch_size=1000)
         reports, overrides, readings = _observations(ids)
-        previous = dict(StatusSnapshot.objects.filter(assignment_id__in=[r["id"] for r in rows])
-                        .values_list("assignment_id", "light")) if ids is not None else \
-            dict(StatusSnapshot.objects.values_list("assignment_id", "light"))
+        stored = StatusSnapshot.objects.all()
+        if ids is not None:
+            stored = stored.filter(assignment_id__in=ids)
+        stored_rows = list(stored.values_list("assignment_id", "light", "on"))
+        previous = {aid: light for aid, light, _day in stored_rows}
+        previous_on = {aid: day for aid, _light, day in stored_rows}
         snapshots, changes = [], []
         for row in rows:
             aid = row["id"]
@@ -115,13 +126,13 @@ def status_recompute(*, on: dt.date | None = None, plan_ids: Iterable[int] | Non
                     source = "metric"
                 else:
                     observations, source = reports.get(aid, []), "report"
-                values = evaluate_target(spec, observations, on, previous.get(aid))
+                values = evaluate_target(spec, observations, on, previous.get(aid), previous_on.get(aid))
                 values["source"] = source if values["actual"] is not None else ""
-            snapshots.append(StatusSnapshot(assignment_id=aid, **values))
+            snapshots.append((aid, values))
             if values["light"] != previous.get(aid, ""):
-                changes.append(LightChange(assignment_id=aid, on=on, light_from=previous.get(aid, ""),
-                                           light_to=values["light"], status=values["status"]))
-        StatusSnapshot.objects.bulk_create(snapshots, update_conflicts=True, unique_fields=["assignment"],
-                                           update_fields=list(SNAPSHOT_FIELDS), batch_size=1000)
-        LightChange.objects.bulk_create(changes, batch_size=1000)
+                changes.append((aid, on, previous.get(aid, ""), values["light"], values["status"]))
+        upsert_rows(StatusSnapshot, ("assignment", *SNAPSHOT_FIELDS),
+                    ((aid, *(values.get(f, "" if f in TEXT_FIELDS else None) for f in SNAPSHOT_FIELDS))
+                     for aid, values in snapshots), conflict="assignment")
+        insert_rows(LightChange, ("assignment", "on", "light_from", "light_to", "status"), changes)
     return len(rows)
