@@ -92,3 +92,21 @@ def test_text_table_keeps_blank_leading_cells_of_a_second_header_row():
     (block,) = lines_to_blocks(text)
     assert block.kind == "row"
     assert (block.cells["牵头单位"], block.cells["责任领导"]) == ("县科技局", "刘一")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("推进工作。市科技局牵头，市财政局、市教育局配合。", ["市科技局"], ["市财政局", "市教育局"]),
+        ("推进工作。（市科技局、市发改委按职责分工负责）", ["市科技局", "市发改委"], []),
+        ("推进工作。（市科技局负责）", ["市科技局"], []),
+    ],
+)
+def test_notes_without_labels(text, lead, support):
+    body, resp = extract_inline(text)
+    assert body == "推进工作。"
+    assert (resp.lead, resp.support) == (lead, support)
+
+
+def test_a_task_sentence_about_leading_is_not_a_note():
+    assert extract_inline("鼓励龙头企业联合高校牵头组建创新联合体。")[1] is None

@@ -45,6 +45,18 @@ VERB_NOTE_RE = re.compile(
     r"(?:[,，;；、]\s*(?P<support>[^（）():：]{2,80}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?"
     r"\s*[）)](?=\s*[。.；;]?\s*$)"
 )
+# Names that read as organisations, for notes with no labels at all: they must end like one.
+ORG = r"[^，,；;。（）()：:\s]{1,30}?(?:局|委|办|处|室|科|院|所|中心|政府|部|会|厅|站|队|馆|行|街道|镇|乡|园区)"
+ORGS = rf"{ORG}(?:[、，,]{ORG})*"
+# The same verb note as a plain last sentence: "市科技局牵头，市财政局、市教育局配合。"
+SENTENCE_NOTE_RE = re.compile(
+    rf"(?:^|(?<=[。；;\n]))\s*(?:由\s*)?(?P<lead>{ORGS})(?:负责)?牵头(?:负责)?"
+    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?\s*[。.；;]?\s*$"
+)
+# "（市科技局、市发改委按职责分工负责）" closing an item: the units named answer for it together.
+DUTY_NOTE_RE = re.compile(
+    rf"[（(]\s*(?P<lead>{ORGS})(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施)?\s*[）)](?=\s*[。.；;]?\s*$)"
+)
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
 
@@ -158,11 +170,11 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
             _merge(resp, parse_note(m.group()[1:-1]))
         cleaned = NOTE_RE.sub("", text).strip()
         return cleaned, (None if resp.is_empty() else resp)
-    verb_note = VERB_NOTE_RE.search(text)
+    verb_note = VERB_NOTE_RE.search(text) or SENTENCE_NOTE_RE.search(text) or DUTY_NOTE_RE.search(text)
     if verb_note:
         resp = Responsibility()
         _add_names(resp, "lead", verb_note.group("lead"))
-        _add_names(resp, "support", verb_note.group("support") or "")
+        _add_names(resp, "support", verb_note.groupdict().get("support") or "")
         return (text[: verb_note.start()] + text[verb_note.end() :]).strip(), resp
     line = LINE_NOTE_RE.search(text)
     if line:
@@ -174,7 +186,9 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
 
 def carries_note(text: str) -> bool:
     """Whether an item's own text holds a responsibility note (bracketed, with verbs, or a last line)."""
-    return bool(NOTE_RE.search(text) or VERB_NOTE_RE.search(text) or LINE_NOTE_RE.search(text))
+    return any(
+        rule.search(text) for rule in (NOTE_RE, VERB_NOTE_RE, SENTENCE_NOTE_RE, DUTY_NOTE_RE, LINE_NOTE_RE)
+    )
 
 
 NOTE_LINE_RE = re.compile(rf"^\s*(?:[【\[](?:{ANY_LABEL})[】\]]|[（(]?\s*(?:{ANY_LABEL})\s*[:：])")
