@@ -1,14 +1,17 @@
-"""Score the plan parser on the held-out documents (tests/plans/parser/heldout) and print BENCH lines.
+"""Score the plan parser on the held-out documents and print BENCH lines.
 
-The seeds in ../shared are what the parser was tuned on; the held-out set holds documents written
-apart from that tuning, so its scores are the better estimate of how the parser does on unseen
-plans. Runs ../shared/tools/score_targets.py for targets and for responsibilities and prints
+The seeds in ../shared are what the parser was tuned on; the held-out sets hold documents written
+apart from that tuning, so their scores are the better estimate of how the parser does on unseen
+plans. There are two sets, written by different people blind to each other's style
+(tests/plans/parser/heldout and heldout2; the second also holds an .html page, which the scorer
+passes to the CLI like any other file). Runs ../shared/tools/score_targets.py for targets and for
+responsibilities on each set and prints, with <set> plan_heldout or plan_heldout2,
 
-    BENCH plan_heldout_target_f1 <f1> ratio
-    BENCH plan_heldout_target_precision <p> ratio
-    BENCH plan_heldout_target_recall <r> ratio
-    BENCH plan_heldout_comparator_accuracy <acc> ratio
-    BENCH plan_heldout_responsibility_f1 <f1> ratio
+    BENCH <set>_target_f1 <f1> ratio
+    BENCH <set>_target_precision <p> ratio
+    BENCH <set>_target_recall <r> ratio
+    BENCH <set>_comparator_accuracy <acc> ratio
+    BENCH <set>_responsibility_f1 <f1> ratio
 
 Pass --show N to also print the scorer's misses and spurious predictions (to stderr).
 """
@@ -25,20 +28,23 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-HELDOUT = REPO / "tests" / "plans" / "parser" / "heldout"
+HELDOUT_SETS = {
+    "plan_heldout": REPO / "tests" / "plans" / "parser" / "heldout",
+    "plan_heldout2": REPO / "tests" / "plans" / "parser" / "heldout2",
+}
 
 
-def run_scorer(extra: list[str], show: int) -> str:
-    """The scorer's stdout for the held-out folder (documents and gold live side by side)."""
+def run_scorer(folder: Path, extra: list[str], show: int) -> str:
+    """The scorer's stdout for one held-out folder (documents and gold live side by side)."""
     cmd = f"{shlex.quote(sys.executable)} -m kechuang.plans.parser {{file}} --format json"
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     args = [
         sys.executable,
         str(SHARED / "tools" / "score_targets.py"),
         "--gold",
-        str(HELDOUT),
+        str(folder),
         "--docs",
-        str(HELDOUT),
+        str(folder),
         "--cmd",
         cmd,
         "--show",
@@ -55,21 +61,27 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", type=int, default=0, help="print up to N misses/spurious per document")
     args = ap.parse_args(argv)
-    targets = run_scorer([], args.show)
-    resp = run_scorer(["--responsibility"], args.show)
-    if args.show:
+    for name, folder in HELDOUT_SETS.items():
+        report(name, folder, args.show)
+    return 0
+
+
+def report(name: str, folder: Path, show: int) -> None:
+    """Print the BENCH lines of one held-out set."""
+    targets = run_scorer(folder, [], show)
+    resp = run_scorer(folder, ["--responsibility"], show)
+    if show:
         print(targets + resp, file=sys.stderr)
     m = re.search(r"^target F1 ([\d.]+) P ([\d.]+) R ([\d.]+)", targets, re.M)
     c = re.search(r"^comparator accuracy ([\d.]+)", targets, re.M)
     r = re.search(r"^responsibility F1 ([\d.]+)", resp, re.M)
     if not (m and c and r):
         sys.exit("could not read the scorer's output:\n" + targets + resp)
-    print(f"BENCH plan_heldout_target_f1 {m.group(1)} ratio")
-    print(f"BENCH plan_heldout_target_precision {m.group(2)} ratio")
-    print(f"BENCH plan_heldout_target_recall {m.group(3)} ratio")
-    print(f"BENCH plan_heldout_comparator_accuracy {c.group(1)} ratio")
-    print(f"BENCH plan_heldout_responsibility_f1 {r.group(1)} ratio")
-    return 0
+    print(f"BENCH {name}_target_f1 {m.group(1)} ratio")
+    print(f"BENCH {name}_target_precision {m.group(2)} ratio")
+    print(f"BENCH {name}_target_recall {m.group(3)} ratio")
+    print(f"BENCH {name}_comparator_accuracy {c.group(1)} ratio")
+    print(f"BENCH {name}_responsibility_f1 {r.group(1)} ratio")
 
 
 if __name__ == "__main__":

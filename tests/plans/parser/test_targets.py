@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kechuang.plans.parser import parse_text
 from kechuang.plans.parser.targets import extract_targets, is_past
 
 
@@ -223,3 +224,31 @@ def test_last_year_as_a_policy_base_is_not_the_past():
 def test_percent_in_words_after_a_growth_verb():
     t = one("研发投入年均增长百分之十五。")
     assert (t.metric, t.value, t.unit, t.kind, t.recurrence) == ("研发投入", 15, "%", "growth", "per-year")
+
+
+def test_each_gives_every_listed_indicator_the_value():
+    targets = extract_targets("新认定省级企业技术中心、工程技术研究中心各50家。", plan_year=2021)
+    assert [(t.metric, t.value, t.unit) for t in targets] == [
+        ("省级企业技术中心", 50, "家"),
+        ("工程技术研究中心", 50, "家"),
+    ]
+
+
+def test_a_measure_that_sizes_the_covered_firms_is_not_a_target():
+    sentence = "规模以上工业企业研发机构设置率达到60%，年主营业务收入5亿元以上的工业企业实现研发机构全覆盖。"
+    assert [(t.value, t.unit) for t in extract_targets(sentence, plan_year=2021)] == [(60, "%")]
+
+
+def test_copies_counted_in_fen_are_targets():
+    (target,) = extract_targets("发放技术资料3万份。", plan_year=2014)
+    assert (target.metric, target.value, target.unit) == ("技术资料", 3, "万份")
+
+
+def test_a_paragraph_opened_by_an_earlier_year_reports_it_throughout():
+    plan = parse_text(
+        "石桥县2014年科技工作要点\n"
+        "2013年，全县科技工作取得了新的成绩。全年共申报科技项目46项，争取上级资金1280万元；新认定高新技术企业3家。"
+        "力争今年新增高新技术企业5家。\n"
+        "一、主要任务\n1.培育企业。新增科技型企业10家。\n"
+    ).plans[0]
+    assert [(t.value, t.unit) for t in plan.targets] == [(5, "家")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .model import OutlineNode, WorkPlan
 from .readers.base import Block
-from .responsibility import is_note_line
+from .responsibility import carries_note, is_note_line
 
 CN = "一二三四五六七八九十百零〇两"
 # 第…篇 / 第…部分 / 第…章 / 第…节: a fixed rank and the outline kind it makes.
@@ -207,14 +207,17 @@ def _note_owner(stack: list[tuple[str, OutlineNode]], noted: set[int]) -> Outlin
     """The node a responsibility note line on its own closes.
 
     Usually the item just read; but a note after the last of several items none of which had its
-    own note covers them all ("（1）…（2）…牵头单位：…"), so it goes to their parent.
+    own note covers them all ("（1）…（2）…牵头单位：…"), so it goes to their parent. A sibling whose
+    own text carries a note (inline, "1.…。（责任处室：…）") shows that notes here are per item.
     """
     top = stack[-1][1]
     if top.children and not top.children[-1].number:  # unnumbered items under the heading
         item, group = top.children[-1], top
     else:
         item, group = top, (stack[-2][1] if len(stack) > 1 else None)
-    if group is not None and len(group.children) > 1 and not any(id(c) in noted for c in group.children):
+    if group is not None and len(group.children) > 1 and not any(
+        id(c) in noted or carries_note(f"{c.heading}\n{c.body}") for c in group.children
+    ):
         return group
     return item
 

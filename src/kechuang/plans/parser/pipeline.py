@@ -16,7 +16,7 @@ from .outline import parse_outline
 from .readers import Block, read_blocks
 from .readers.text import lines_to_blocks
 from .responsibility import extract_inline, from_columns
-from .targets import extract_targets, from_indicator_row
+from .targets import extract_targets, from_indicator_row, names_own_time, opens_past_paragraph
 
 # Headings of report sections; words such as 成效 alone also open forward items (提升服务成效), so
 # they count only in their report form (主要成效, 取得的成效).
@@ -107,6 +107,12 @@ def _years(plan: WorkPlan) -> tuple[int | None, int | None]:
 def _targets_of(text: str, plan: WorkPlan) -> list[Target]:
     plan_year, default_year = _years(plan)
     out: list[Target] = []
-    for sentence in split_sentences(text):
-        out.extend(extract_targets(sentence.text, plan_year=plan_year, default_year=default_year))
+    for paragraph in text.split("\n"):
+        past = False  # the paragraph opened by reporting an earlier year
+        for i, sentence in enumerate(split_sentences(paragraph)):
+            if i == 0:
+                past = opens_past_paragraph(sentence.text, plan_year)
+            elif past and not names_own_time(sentence.text):
+                continue
+            out.extend(extract_targets(sentence.text, plan_year=plan_year, default_year=default_year))
     return out

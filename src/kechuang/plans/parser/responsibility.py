@@ -13,13 +13,20 @@ import unicodedata
 
 from .model import Responsibility
 
-PERSON_LABELS = r"责任人|责任领导|分管领导|牵头领导|联系领导|负责人|责任处长"
+# Qualified forms (主要责任人, 分管局领导) come first: a label must be read whole, or its qualifier is
+# left behind as the tail of the previous value.
+PERSON_LABELS = (
+    r"主要责任人|第一责任人|具体责任人|直接责任人|分管局领导|责任局领导|包联领导|督办领导|"
+    r"责任人|责任领导|分管领导|牵头领导|联系领导|负责人|责任处长"
+)
 LEAD_LABELS = (
-    r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|主办单位|主责单位|主责部门|责任主体|牵头科室|牵头"
+    r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|责任科室|责任股室|主办单位|主办处室|承办处室|"
+    r"主责单位|主责部门|责任主体|牵头科室|牵头股室|落实单位|落实部门|牵头"
 )
 # Short labels (参与：, 协同：) only count as labels with a colon; LABEL_RE and NOTE_RE both demand one.
 SUPPORT_LABELS = (
-    r"配合单位|配合部门|配合处室|配合科室|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|配合|参与|协办|协同"
+    r"配合单位|配合部门|配合处室|配合科室|配合股室|协办单位|协办部门|协办处室|协办科室|协助单位|协助部门|"
+    r"协同单位|协同部门|协作单位|协作部门|参与单位|参加单位|参与部门|参与处室|配合|参与|协办|协同|协作"
 )
 DEADLINE_LABELS = r"完成时限|完成时间|时间节点|时限要求|时限"
 ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}"
@@ -34,9 +41,21 @@ LINE_NOTE_RE = re.compile(
 )
 # "（市科技局牵头，市财政局、市发改委配合）" closing an item: units named with verbs instead of labels.
 VERB_NOTE_RE = re.compile(
-    r"[（(]\s*(?P<lead>[^（）():：]{2,40}?)(?:负责)?牵头(?:负责)?"
+    r"[（(]\s*(?:由\s*)?(?P<lead>[^（）():：]{2,40}?)(?:负责)?牵头(?:负责)?"
     r"(?:[,，;；、]\s*(?P<support>[^（）():：]{2,80}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?"
     r"\s*[）)](?=\s*[。.；;]?\s*$)"
+)
+# Names that read as organisations, for notes with no labels at all: they must end like one.
+ORG = r"[^，,；;。（）()：:\s]{1,30}?(?:局|委|办|处|室|科|院|所|中心|政府|部|会|厅|站|队|馆|行|街道|镇|乡|园区)"
+ORGS = rf"{ORG}(?:[、，,]{ORG})*"
+# The same verb note as a plain last sentence: "市科技局牵头，市财政局、市教育局配合。"
+SENTENCE_NOTE_RE = re.compile(
+    rf"(?:^|(?<=[。；;\n]))\s*(?:由\s*)?(?P<lead>{ORGS})(?:负责)?牵头(?:负责)?"
+    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?\s*[。.；;]?\s*$"
+)
+# "（市科技局、市发改委按职责分工负责）" closing an item: the units named answer for it together.
+DUTY_NOTE_RE = re.compile(
+    rf"[（(]\s*(?P<lead>{ORGS})(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施)?\s*[）)](?=\s*[。.；;]?\s*$)"
 )
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
@@ -92,7 +111,7 @@ def parse_note(note: str) -> Responsibility:
     matches = list(LABEL_RE.finditer(note))
     labels = [m.group("label") or m.group("boxed") for m in matches]
     # Next to a 牵头单位, the 责任单位 are the ones that carry the work out with it: supporting units.
-    has_lead = any(label.startswith("牵头") for label in labels)
+    has_lead = any(label.startswith("牵头") and _field(label) == "lead" for label in labels)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(note)
         value = note[m.end() : end].strip().strip("（）()【】[]").strip()
@@ -107,11 +126,31 @@ def parse_note(note: str) -> Responsibility:
 
 
 LEAD_MARK_RE = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]$")
+# "(按职责分工负责)" after a list of units is a remark on how they share the work, not part of a name;
+# the note's own closing bracket may already be gone, so the remark may run to the end.
+REMARK_RE = re.compile(r"[（(][^（）()]*(?:职责|分工|按季|按月|分别)[^（）()]*(?:[）)]|$)")
+TITLE = (
+    r"(?:副?(?:省长|市长|区长|县长|州长|旗长|镇长|乡长|厅长|局长|主任|处长|科长|部长|书记|秘书长|主席|院长|校长)|"
+    r"调研员|巡视员)"
+)
+TITLE_ONLY_RE = re.compile(rf"^[^（）()]*{TITLE}$")
+TITLE_BRACKET_RE = re.compile(rf"[（(][^（）()]*{TITLE}(?:[）)]|$)")
+TITLE_PREFIX_RE = re.compile(rf"^[^（）()]*{TITLE}(?=[\u4e00-\u9fff]{{2,3}}$)")
+
+
+def _person_names(names: list[str]) -> list[str]:
+    """A person named with a post ("副县长 刘德明", "刘德明（副县长）", "区科技局局长钱志远") is the person:
+    the post is dropped, unless it is all the note names (then the post is who answers)."""
+    names = [TITLE_PREFIX_RE.sub("", TITLE_BRACKET_RE.sub("", n)) for n in names]
+    people = [n for n in names if not TITLE_ONLY_RE.match(n)]
+    return people or names
 
 
 def _add_names(resp: Responsibility, field: str, value: str) -> None:
     """Add the names of `value`; in a 责任单位 list, "(牵头)" marks the lead and the others support."""
-    names = split_names(value)
+    names = split_names(REMARK_RE.sub("", value))
+    if field == "persons":
+        names = _person_names(names)
     marked = [n for n in names if LEAD_MARK_RE.search(n)]
     if field == "lead" and marked:
         pairs = [("lead" if LEAD_MARK_RE.search(n) else "support", LEAD_MARK_RE.sub("", n)) for n in names]
@@ -131,11 +170,11 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
             _merge(resp, parse_note(m.group()[1:-1]))
         cleaned = NOTE_RE.sub("", text).strip()
         return cleaned, (None if resp.is_empty() else resp)
-    verb_note = VERB_NOTE_RE.search(text)
+    verb_note = VERB_NOTE_RE.search(text) or SENTENCE_NOTE_RE.search(text) or DUTY_NOTE_RE.search(text)
     if verb_note:
         resp = Responsibility()
         _add_names(resp, "lead", verb_note.group("lead"))
-        _add_names(resp, "support", verb_note.group("support") or "")
+        _add_names(resp, "support", verb_note.groupdict().get("support") or "")
         return (text[: verb_note.start()] + text[verb_note.end() :]).strip(), resp
     line = LINE_NOTE_RE.search(text)
     if line:
@@ -143,6 +182,13 @@ def extract_inline(text: str) -> tuple[str, Responsibility | None]:
         if not resp.is_empty():
             return text[: line.start()].strip(), resp
     return text, None
+
+
+def carries_note(text: str) -> bool:
+    """Whether an item's own text holds a responsibility note (bracketed, with verbs, or a last line)."""
+    return any(
+        rule.search(text) for rule in (NOTE_RE, VERB_NOTE_RE, SENTENCE_NOTE_RE, DUTY_NOTE_RE, LINE_NOTE_RE)
+    )
 
 
 NOTE_LINE_RE = re.compile(rf"^\s*(?:[【\[](?:{ANY_LABEL})[】\]]|[（(]?\s*(?:{ANY_LABEL})\s*[:：])")

@@ -33,7 +33,7 @@ def _vocab(*lines: str) -> list[str]:
 UNITS = _vocab(
     "个百分点 百分点 平方公里 平方米 千瓦时 人次 项次 户次 家次 场次 批次 台套 人年 千瓦 兆瓦",
     "公顷 公里 美元 元 家 个 项 件 名 人 位 户 亩 场 次 种 所 座 台 套 篇 部 条 只 头 吨 辆 批",
-    "届 期 支 间 处 本 款 例 倍 % ‰",
+    "届 期 支 间 处 本 款 例 倍 份 册 % ‰",
 )
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 GROWTH_VERBS = "增长|提高|增加|提升|上升|下降|降低|减少|扩大|缩短"
@@ -305,6 +305,27 @@ def _split_respectively(metric: str) -> list[str]:
     return out
 
 
+YEAR_OPENING_RE = re.compile(r"^(?:截至|截止到?|到)?((?:19|20)\d{2})年")
+# Words of intent only: 争取 and 计划 also report (争取上级资金1280万元, 科技计划项目).
+OWN_TIME_RE = re.compile(r"力争|预计|确保|目标|今年|明年|下一步|(?:19|20)\d{2}年")
+
+
+def opens_past_paragraph(sentence: str, plan_year: int | None) -> bool:
+    """A paragraph opening "2013年，全县科技工作取得了新的成绩。" reports that earlier year.
+
+    Its later sentences ("全年共申报项目46项") report it too unless they name a time or an intent of
+    their own (see names_own_time): the year is said once, at the head of the paragraph.
+    """
+    s = normalise(sentence)
+    m = YEAR_OPENING_RE.match(s)
+    return bool(m and plan_year and int(m.group(1)) < plan_year and PAST_RE.search(s))
+
+
+def names_own_time(sentence: str) -> bool:
+    """A sentence with its own year or a word of intent (力争, 确保…): it does not inherit the past."""
+    return bool(OWN_TIME_RE.search(normalise(sentence)))
+
+
 def is_past(sentence: str, plan_year: int | None) -> bool:
     """A sentence that reports the past rather than commits to the future."""
     s = normalise(sentence)
@@ -358,7 +379,7 @@ def extract_targets(
             target = _shape_size(s, q, span_start, after_de)
             shape = "B"
         elif q.comparator in (">=", "~", "<=") or (q.unit == "%" and after.startswith("的")):
-            target = _shape_c(s, q, after_de)
+            target = _shape_c(s, q, after_de, s[span_start : q.start])
             shape = "C"
         else:
             target = None
@@ -540,7 +561,9 @@ def _shape_a(s: str, q: _Quantity, span_start: int, prev: _Prev | None) -> list[
         comparator = ">"
     kind = _kind(q.unit, metric, growth)
     evidence = s[q.start - len(span) : q.end]
-    metrics = _split_respectively(metric.removesuffix("分别")) if metric.endswith("分别") else [metric]
+    # 分别 and 各 both give each listed indicator the value: A、B分别增长10%, A、B各50家.
+    each = re.search(r"(?:分别|各)$", metric)
+    metrics = _split_respectively(metric[: each.start()]) if each else [metric]
     return [_new(q, m, action, kind, comparator, evidence) for m in metrics]
 
 
@@ -621,7 +644,14 @@ def _shape_size(s: str, q: _Quantity, span_start: int, after: str) -> list[Targe
     return [_new(q, metric + "规模", verb.group() if verb else "", "amount", comparator, evidence)]
 
 
-def _shape_c(s: str, q: _Quantity, after: str) -> list[Target] | None:
+# A measure named right before the number ("主营业务收入5亿元以上的企业") sizes the noun that follows: the
+# quantity picks out whom a task covers, it is not a count to reach.
+SCOPE_MEASURE_RE = re.compile(r"(?:收入|营收|产值|销售额|营业额|资产|投资额|研发投入|研发经费|面积|人数|税收)$")
+
+
+def _shape_c(s: str, q: _Quantity, after: str, before: str) -> list[Target] | None:
+    if SCOPE_MEASURE_RE.search(before):
+        return None
     metric = _clean_metric(_metric_after(after))
     if len(metric) < 2:
         return None

@@ -34,6 +34,8 @@ def rows_to_blocks(rows: list[list[str]], fallback_header: list[str] | None = No
     header_at = next((i for i, r in enumerate(rows[:3]) if _is_header(r)), None)
     if header_at is not None:
         header, body = rows[header_at], rows[header_at + 1 :]
+        if body and _is_subheader(header, body[0]):
+            header, body = _merge_header(header, body[0]), body[1:]
     elif fallback_header is not None and rows and len(rows[0]) == len(fallback_header):
         header, body = [_clean(c) for c in fallback_header], rows
     else:
@@ -55,6 +57,33 @@ def rows_to_blocks(rows: list[list[str]], fallback_header: list[str] | None = No
 def _is_header(row: list[str]) -> bool:
     hits = sum(1 for c in row if c and len(c) <= 12 and HEADER_WORDS.search(c))
     return hits >= 2
+
+
+def _is_subheader(header: list[str], row: list[str]) -> bool:
+    """A second header row under cells merged across columns (责任分工 over 牵头单位 | 责任领导).
+
+    Its cells are blank or repeat the header above (cells merged down both rows), and at least one
+    names a column of its own.
+    """
+    own = [c for c, h in zip(row, header, strict=False) if c and c != h]
+    if not own or len(row) > len(header):
+        return False
+    return all(len(c) <= 12 and HEADER_WORDS.search(c) for c in own)
+
+
+def _merge_header(header: list[str], sub: list[str]) -> list[str]:
+    """One header row: the lower cell names a column where it has its own name, else the upper one.
+
+    An upper cell left blank by a merge (a text rendition keeps the text once) takes its left
+    neighbour's name, so both columns under 责任分工 are named even if one has no lower cell.
+    """
+    merged: list[str] = []
+    upper = ""
+    for i, top in enumerate(header):
+        upper = top or upper
+        low = sub[i] if i < len(sub) else ""
+        merged.append(low or upper)
+    return merged
 
 
 def _is_section_row(row: list[str]) -> bool:

@@ -57,7 +57,8 @@ def lines_to_blocks(text: str) -> list[Block]:
     table saved as text: its lines become table rows, as the Word and HTML readers give them.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # A table row keeps its leading tabs: blank first cells (under a merged header) hold the columns.
+    lines = [line.strip(" ") for line in text.split("\n") if line.strip()]
     segments = _split_tables(lines)
     width = wrap_width([ln for part in segments if isinstance(part[0], str) for ln in part])
     blocks: list[Block] = []
@@ -83,7 +84,10 @@ def _cells(line: str) -> list[str] | None:
 
 
 def _split_tables(lines: list[str]) -> list[list]:
-    """Consecutive plain lines (lists of str) and tables (lists of rows of cells), in order."""
+    """Consecutive plain lines (lists of str) and tables (lists of rows of cells), in order.
+
+    Lines come with their tabs; plain lines are returned stripped.
+    """
     segments: list[list] = []
     i = 0
     while i < len(lines):
@@ -97,10 +101,11 @@ def _split_tables(lines: list[str]) -> list[list]:
                 i += 1
             segments.append(rows)
             continue
+        line = lines[i].strip()
         if segments and isinstance(segments[-1][0], str):
-            segments[-1].append(lines[i])
+            segments[-1].append(line)
         else:
-            segments.append([lines[i]])
+            segments.append([line])
         i += 1
     return segments
 
