@@ -64,3 +64,9 @@ def test_regions_can_be_listed_by_parent(client, world) -> None:
     codes = [r["code"] for r in response.json()["items"]]
     assert "330203" in codes and all(c.startswith("3302") for c in codes)
     assert client.get("/api/v1/regions/999999", **bearer(world, Role.PLANNER)).status_code == 404
+
+
+def test_api_docs_load_from_our_own_static_files(client) -> None:
+    page = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "http://" not in page and "https://" not in page  # no CDN: government networks are offline

@@ -92,6 +92,9 @@ def test_correct_add_remove_and_confirm(world, plan_text) -> None:
     assert WorkPlan.objects.get(pk=plan.pk).status == WorkPlan.Status.CONFIRMED
     with pytest.raises(ValidationError):
         services.plan_confirm(actor=planner, plan=plan)
+    with pytest.raises(ValidationError):  # a confirmed plan is no longer corrected here
+        services.target_update(actor=planner, target=target, data=data)
+    assert Target.objects.get(pk=target.pk).value == 60
 
 
 def test_a_refused_edit_is_audited(world, plan_text) -> None:

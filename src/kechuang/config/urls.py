@@ -13,3 +13,5 @@ urlpatterns = [
     path("projects/", include("kechuang.projects.urls")),
     path("", include("kechuang.core.urls")),
 ]
+
+handler403 = "kechuang.core.views.permission_denied"

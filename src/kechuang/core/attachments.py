@@ -7,6 +7,7 @@ even when it is called ``report.pdf``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +19,22 @@ from django.utils.translation import gettext as _
 
 from kechuang.core.audit import audit_record
 from kechuang.core.models import Attachment, AuditEntry, User
+from kechuang.core.permissions import Decision
+
+AccessRule = Callable[[User, models.Model], Decision]
+# Who may open the files hung on an object is the owning app's business: each app registers the rule
+# for its models (label "app.model") in its AppConfig.ready(); files of unregistered owners are for admins.
+ACCESS_RULES: dict[str, AccessRule] = {}
+
+
+def register_attachment_access(model_label: str, rule: AccessRule) -> None:
+    ACCESS_RULES[model_label.lower()] = rule
+
+
+def attachment_access(user: User, owner: models.Model) -> Decision | None:
+    """The owning app's answer for ``owner``'s files, or None when no rule is registered."""
+    rule = ACCESS_RULES.get(owner._meta.label_lower)
+    return rule(user, owner) if rule else None
 
 
 @dataclass(frozen=True)

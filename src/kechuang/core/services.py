@@ -57,9 +57,11 @@ def ensure_allowed(user: User, action: Action, ref: OrgRef, obj: Organisation | 
     """Raise PermissionDenied with the rule's reason; a refused attempt on an object is audited."""
     decision = decide(actor_of(user), action, ref)
     if not decision.allowed:
+        denied = PermissionDenied(_(decision.reason))
         if obj is not None:
             audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=obj, reason=f"{action}: {decision.reason}")
-        raise PermissionDenied(_(decision.reason))
+            denied.audited = True  # the refusal page need not record it again
+        raise denied
 
 
 def _kind(code: str) -> OrgKind:

@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 
 from kechuang.core import selectors, services
 from kechuang.core.actors import actor_of, org_ref
-from kechuang.core.attachments import attachment_add, attachments_of
-from kechuang.core.audit import audit_for
+from kechuang.core.attachments import attachment_access, attachment_add, attachments_of
+from kechuang.core.audit import audit_for, audit_record
 from kechuang.core.forms import LockoutAuthenticationForm, OrganisationForm, UploadForm
 from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notification, Organisation
 from kechuang.core.notifications import mark_read
-from kechuang.core.permissions import Action, decide
+from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import ORG_KIND_LABELS, OrgKind, Role
 
 PAGE_SIZE = 25
@@ -58,9 +58,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     region = request.GET.get("region", "").strip()
     page = paginate(request, selectors.organisation_list(request.user, q=q, kind=kind, region=region))
-    can_create = actor_of(request.user).roles & {Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.DEPARTMENT_USER}
+    actor = actor_of(request.user)
+    can_create = decide(actor, Action.CREATE, OrgRef(None, OrgKind.ENTERPRISE, actor.region_code)).allowed
     context = {"page": page, "q": q, "kind": kind, "region": region, "kinds": ORG_KIND_CHOICES,
-               "can_create": bool(can_create)}
+               "can_create": can_create}
     template = "core/_organisation_table.html" if request.headers.get("HX-Request") else "core/organisation_list.html"
     return render(request, template, context)
 
@@ -108,6 +109,10 @@ def _save_organisation(request: HttpRequest, org: Organisation | None) -> HttpRe
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
+    actor = actor_of(request.user)
+    # Refuse before showing the form: a role that may register nothing should not fill it in first.
+    probe = OrgRef(None, OrgKind.ENTERPRISE, actor.region_code)
+    services.ensure_allowed(request.user, Action.CREATE, probe)
     return _save_organisation(request, None)
 
 
@@ -142,8 +147,16 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     owner = attachment.owner_type.get_object_for_this_type(pk=attachment.owner_id)
     if isinstance(owner, Organisation):
         _visible_org(request, owner.pk)
-    elif not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
-        raise PermissionDenied(_("You may not open this file."))
+    else:
+        decision = attachment_access(request.user, owner)
+        if decision is None and not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
+            raise PermissionDenied(_("You may not open this file."))
+        if decision is not None and not decision.allowed:
+            audit_record(actor=request.user, action=AuditEntry.Action.DENIED, obj=owner,
+                         reason=f"attachment {attachment.pk}: {decision.reason}")
+            denied = PermissionDenied(_(decision.reason))
+            denied.audited = True
+            raise denied
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
@@ -165,3 +178,16 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         return redirect("core:notifications")
     page = paginate(request, Notification.objects.filter(recipient=request.user))
     return render(request, "core/notification_list.html", {"page": page})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The refusal page: says why, and makes sure the attempt is in the audit trail.
+
+    Services record a refusal against the object reached for (and mark the exception ``audited``);
+    any other refusal is recorded here against the user, with the address asked for.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and not getattr(exception, "audited", False):
+        audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=user,
+                     reason=f"{request.method} {request.path}: {exception or ''}"[:1000])
+    return render(request, "403.html", {"exception": str(exception or "")}, status=403)

@@ -19,6 +19,8 @@ class ImportForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean()
+        if "file" in self.errors:  # e.g. an empty upload: its own message says what is wrong
+            return data
         if not data.get("file") and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Choose a file or paste the plan's text."))
         return data

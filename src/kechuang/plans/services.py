@@ -27,12 +27,21 @@ TARGET_FIELDS = ("metric", "action", "kind", "comparator", "value", "value_max",
                  "firmness", "recurrence", "weight", "item_id")
 
 
+def ensure_draft(plan: WorkPlan) -> None:
+    """Corrections belong to the review; a confirmed plan is carried out (see tracking), not re-edited."""
+    if plan.status != WorkPlan.Status.DRAFT:
+        raise ValidationError(_("This plan is confirmed; its targets and responsibilities can no longer be "
+                                "changed here."))
+
+
 def ensure_plan_allowed(user: User, action: PlanAction, plan: WorkPlan | None = None) -> None:
     decision = decide_plan(actor_of(user), action)
     if not decision.allowed:
+        denied = PermissionDenied(_(decision.reason))
         if plan is not None:
             audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=plan, reason=f"{action}: {decision.reason}")
-        raise PermissionDenied(_(decision.reason))
+            denied.audited = True  # the refusal page need not record it again
+        raise denied
 
 
 def parse_error_message(exc: parser.ParseError) -> str:
@@ -185,6 +194,7 @@ def _clean_target(plan: WorkPlan, data: TargetInput) -> dict[str, object]:
 
 def target_create(*, actor: User, plan: WorkPlan, data: TargetInput) -> Target:
     ensure_plan_allowed(actor, PlanAction.EDIT, plan)
+    ensure_draft(plan)
     with transaction.atomic():
         values = _clean_target(plan, data)
         position = (plan.targets.order_by("-position").values_list("position", flat=True).first() or 0) + 1
@@ -196,6 +206,7 @@ def target_create(*, actor: User, plan: WorkPlan, data: TargetInput) -> Target:
 
 def target_update(*, actor: User, target: Target, data: TargetInput, reason: str = "") -> Target:
     ensure_plan_allowed(actor, PlanAction.EDIT, target.plan)
+    ensure_draft(target.plan)
     with transaction.atomic():
         values = _clean_target(target.plan, data)
         before = snapshot(target, TARGET_FIELDS)
@@ -210,6 +221,7 @@ def target_update(*, actor: User, target: Target, data: TargetInput, reason: str
 
 def target_delete(*, actor: User, target: Target, reason: str = "") -> None:
     ensure_plan_allowed(actor, PlanAction.EDIT, target.plan)
+    ensure_draft(target.plan)
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=target,
                      changes=diff(snapshot(target, TARGET_FIELDS), {}), reason=reason)
@@ -218,6 +230,7 @@ def target_delete(*, actor: User, target: Target, reason: str = "") -> None:
 
 def responsibility_add(*, actor: User, item: Item, role: str, name: str) -> Responsibility:
     ensure_plan_allowed(actor, PlanAction.EDIT, item.plan)
+    ensure_draft(item.plan)
     name = name.strip()
     if not name:
         raise ValidationError({"name": [_("Enter a person or unit name.")]})
@@ -235,6 +248,7 @@ def responsibility_add(*, actor: User, item: Item, role: str, name: str) -> Resp
 
 def responsibility_remove(*, actor: User, entry: Responsibility) -> None:
     ensure_plan_allowed(actor, PlanAction.EDIT, entry.item.plan)
+    ensure_draft(entry.item.plan)
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=entry.item,
                      changes={f"responsibility.{entry.role}": [entry.name, None]}, reason=_("Removed in review"))

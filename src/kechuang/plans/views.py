@@ -68,7 +68,8 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     segments = locate(plan.source_text, [(t.pk, t.evidence, t.quote) for t in targets])
     return render(request, "plans/plan_review.html", {
         "plan": plan, "roots": roots, "preamble": preamble, "segments": segments, "n_targets": len(targets),
-        "can_edit": decide_plan(actor_of(request.user), PlanAction.EDIT).allowed,
+        "can_edit": plan.status == WorkPlan.Status.DRAFT and decide_plan(actor_of(request.user),
+                                                                         PlanAction.EDIT).allowed,
         "new_target_form": TargetForm(initial={"weight": 1.0, "firmness": "plain"}),
         "responsibility_form": ResponsibilityForm(),
     })
@@ -152,7 +153,11 @@ def target_row(request: HttpRequest, pk: int) -> HttpResponse:
 def target_delete(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(Target.objects.select_related("plan"), pk=pk)
     plan_pk = target.plan_id
-    services.target_delete(actor=request.user, target=target, reason=_("Removed in review"))
+    try:
+        services.target_delete(actor=request.user, target=target, reason=_("Removed in review"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:plan_review", pk=plan_pk)
     if request.headers.get("HX-Request"):
         return HttpResponse("")
     return redirect("plans:plan_review", pk=plan_pk)
@@ -199,5 +204,8 @@ def responsibility_add(request: HttpRequest, pk: int) -> HttpResponse:
 def responsibility_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Responsibility.objects.select_related("item__plan"), pk=pk)
     plan_pk, item_pk = entry.item.plan_id, entry.item_id
-    services.responsibility_remove(actor=request.user, entry=entry)
+    try:
+        services.responsibility_remove(actor=request.user, entry=entry)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     return _back_to_item(plan_pk, item_pk)

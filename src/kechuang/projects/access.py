@@ -97,7 +97,9 @@ def may_see_reviewers(user: User, application: Application) -> Decision:
 def refuse(user: User, obj: models.Model, what: str, reason: str) -> PermissionDenied:
     """Audit a refused attempt and return the exception to raise (the message is translated)."""
     audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=obj, reason=f"{what}: {reason}")
-    return PermissionDenied(_(reason))
+    denied = PermissionDenied(_(reason))
+    denied.audited = True  # the refusal page need not record it again
+    return denied
 
 
 def ensure(user: User, decision: Decision, obj: models.Model, what: str) -> None:

@@ -9,9 +9,14 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the app's metrics and its navigation once the models are importable.
+        from kechuang.core.attachments import register_attachment_access
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
         from kechuang.projects import metrics  # noqa: F401
+        from kechuang.projects.access import may_view
+
+        # An application's files are open to whoever may open the application (assigned experts too).
+        register_attachment_access("projects.application", may_view)
 
         officers = frozenset({Role.PROGRAMME_OFFICER, Role.BUREAU_ADMIN})
         register(NavItem(_("Programme calls"), "projects:call_list", 30, icon="◈"))

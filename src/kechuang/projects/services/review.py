@@ -149,7 +149,9 @@ def assignment_replace(*, actor: User, application: Application, old_expert: Use
 
 
 def rubric_of(call: Call) -> Rubric:
-    return Rubric(tuple(Criterion(c["code"], c.get("label", c["code"]), float(c.get("weight", 1)),
+    """The call's rubric; a criterion weighs its maximum points unless the call sets a weight, so an
+    expert's total is the plain sum of the points given (30 + 30 + 20 + 20 criteria → out of 100)."""
+    return Rubric(tuple(Criterion(c["code"], c.get("label", c["code"]), float(c.get("weight", c["max"])),
                                   float(c["max"])) for c in call.rubric))
 
 
