@@ -151,3 +151,14 @@ def test_security_headers(client, world) -> None:
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_history_shows_field_labels_and_choice_labels(client, world) -> None:
+    from kechuang.core.services import OrganisationInput, organisation_update
+
+    admin = world.user(Role.BUREAU_ADMIN)
+    organisation_update(actor=admin, organisation=world.neighbour, reason="改制", data=OrganisationInput(
+        name=world.neighbour.name, kind="intermediary", region_code="330203", uscc=world.neighbour.uscc))
+    login(client, admin)
+    page = client.get(reverse("core:organisation_detail", args=[world.neighbour.pk])).content.decode()
+    assert "<td>类型</td><td>企业</td><td>中介机构</td>" in page
