@@ -24,3 +24,20 @@
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
 })();
+
+// Plan review: a click on a target scrolls the source pane (not the whole window) to its sentence.
+(function () {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.target-chip");
+    if (!link) return;
+    var mark = document.getElementById(link.getAttribute("href").slice(1));
+    var pane = mark && mark.closest(".source-text");
+    if (!pane) return;
+    event.preventDefault();
+    pane.scrollTop = mark.offsetTop - pane.offsetTop - pane.clientHeight / 3;
+    pane.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
+    mark.classList.add("current");
+    mark.setAttribute("tabindex", "-1");
+    mark.focus({ preventScroll: true });
+  });
+})();
