@@ -299,3 +299,9 @@ def unit_choices() -> QuerySet[Organisation]:
     from kechuang.core.roles import GOVERNMENT_KINDS
 
     return Organisation.objects.filter(kind__in=list(GOVERNMENT_KINDS)).order_by("kind", "name")
+
+
+def link_candidates(target: Target, limit: int = 50) -> list[Target]:
+    """Targets of other plans with the same indicator: what an annual target may carry forward."""
+    return list(Target.objects.filter(metric=target.metric).exclude(plan_id=target.plan_id)
+                .select_related("plan").order_by("-plan__period_end", "plan__title")[:limit])

@@ -19,7 +19,7 @@ from kechuang.core.actors import actor_of
 from kechuang.core.attachments import attachments_of
 from kechuang.core.audit import audit_for
 from kechuang.core.metrics import registry
-from kechuang.plans.models import WorkPlan
+from kechuang.plans.models import Target, WorkPlan
 from kechuang.tracking import charts, exports, selectors, services, workflow
 from kechuang.tracking.forms import AssessmentForm, AssignmentForm, BindingForm, ReasonForm, ReportForm
 from kechuang.tracking.labels import STATUS_LABELS
@@ -127,6 +127,8 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
     metrics = [(m.code, f"{_(m.label)} ({m.code})") for m in registry.all()]
     bind_form = BindingForm(metrics=metrics, initial={"metric_code": assignment.metric_code,
                                                       **assignment.metric_filters})
+    if request.method == "POST" and manage and "link" in request.POST:
+        return _link(request, assignment)
     if request.method == "POST" and manage:
         if "bind" in request.POST:
             bind_form = BindingForm(request.POST, metrics=metrics)
@@ -162,10 +164,26 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "lights": assignment.light_changes.all(), "supporting": assignment.supporting_units.all(),
         "manage": manage, "assign_form": assign_form, "bind_form": bind_form,
         "suggestions": suggest_bindings(assignment.target.metric), "down": down, "up": up,
+        "link_candidates": selectors.link_candidates(assignment.target) if manage else [],
         "status_labels": STATUS_LABELS,
         "my_unit": request.user.organisation_id in {assignment.lead_unit_id,
                                                     *services.supporting_ids(assignment)},
     }, status=400 if request.method == "POST" else 200)
+
+
+def _link(request: HttpRequest, assignment: Assignment) -> HttpResponse:
+    """Record that this target carries forward a longer plan's target (and which share of it)."""
+    parent = get_object_or_404(Target, pk=request.POST.get("parent") or 0)
+    share_text = (request.POST.get("share") or "").strip()
+    try:
+        share = float(share_text) / 100 if share_text else None
+        services.target_link(actor=request.user, parent=parent, child=assignment.target, share=share)
+        messages.success(request, _("Linked to %(target)s.") % {"target": parent})
+    except ValueError:
+        messages.error(request, _("The share is a percentage, e.g. 20."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("tracking:target", pk=assignment.pk)
 
 
 @login_required

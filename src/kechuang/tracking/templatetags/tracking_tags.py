@@ -26,12 +26,13 @@ def status_label(code: str | None) -> str:
 
 @register.filter
 def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+    return "—" if value in (None, "") else f"{float(value) * 100:.1f}%"
 
 
 @register.filter
 def num(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".")
+    """Thousands separators, at most two decimals; "—" for no value (Django passes "" for a missing one)."""
+    return "—" if value in (None, "") else f"{float(value):,.2f}".rstrip("0").rstrip(".")
 
 
 @register.filter

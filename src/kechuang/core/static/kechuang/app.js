@@ -34,7 +34,7 @@
     var pane = mark && mark.closest(".source-text");
     if (!pane) return;
     event.preventDefault();
-    pane.scrollTop = mark.offsetTop - pane.offsetTop - pane.clientHeight / 3;
+    pane.scrollTop = mark.offsetTop - pane.clientHeight / 3;  // the pane is the mark's offsetParent
     pane.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
     mark.classList.add("current");
     mark.setAttribute("tabindex", "-1");
