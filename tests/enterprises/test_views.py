@@ -121,3 +121,38 @@ def test_profile_form_creates_the_profile(enterprise_client, world):
                                             "rd_conversion_incentives": "none", "rd_talent_system": "none"})
     assert response.status_code == 302
     assert enterprise_client.get(reverse("enterprises:detail", args=[world.enterprise.pk])).status_code == 200
+
+
+def _figures_post(year: int, sales: str) -> dict[str, object]:
+    return {"year": year, "sales_revenue": sales, "total_income": "40000000", "high_tech_income": "9000000",
+            "rd_expense": "1000000", "rd_expense_domestic": "1000000", "total_assets": "50000000",
+            "net_assets": "20000000", "employees": "100", "st_staff": "20"}
+
+
+def test_new_figures_default_to_the_latest_year_without_figures(enterprise_client, world):
+    make_profile(world.enterprise, years=2)  # the two years before this one
+    response = enterprise_client.get(reverse("enterprises:figures_new", args=[world.enterprise.pk]))
+    assert response.context["form"]["year"].value() == THIS_YEAR - 3
+
+
+def test_new_figures_for_a_year_on_file_are_refused_with_a_link_to_edit_it(enterprise_client, world):
+    profile = make_profile(world.enterprise, years=1)
+    before = profile.figures.get(year=THIS_YEAR - 1).sales_revenue
+    response = enterprise_client.post(reverse("enterprises:figures_new", args=[world.enterprise.pk]),
+                                      _figures_post(THIS_YEAR - 1, "1000000"))
+    assert response.status_code == 400
+    assert profile.figures.get(year=THIS_YEAR - 1).sales_revenue == before
+    edit_url = reverse("enterprises:figures_edit", args=[world.enterprise.pk, THIS_YEAR - 1])
+    error = response.content.decode().split('id="id_year_error"')[1].split("</div>")[0]
+    assert f'href="{edit_url}"' in error and str(THIS_YEAR - 1) in error
+
+
+def test_editing_a_year_shows_its_values_and_keeps_it_on_that_year(enterprise_client, world):
+    profile = make_profile(world.enterprise, years=2)
+    url = reverse("enterprises:figures_edit", args=[world.enterprise.pk, THIS_YEAR - 1])
+    response = enterprise_client.get(url)
+    assert response.context["form"]["sales_revenue"].value() == profile.figures.get(year=THIS_YEAR - 1).sales_revenue
+    response = enterprise_client.post(url, _figures_post(THIS_YEAR - 2, "30000000"))  # a posted year is ignored
+    assert response.status_code == 302
+    assert profile.figures.get(year=THIS_YEAR - 1).sales_revenue == 30000000
+    assert profile.figures.get(year=THIS_YEAR - 2).sales_revenue != 30000000

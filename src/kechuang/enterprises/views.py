@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -146,27 +148,46 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form, "org": org, "title": _("Enterprise profile")}, status=status)
 
 
+def _link_year_on_file(form: FiguresForm, org: Organisation) -> None:
+    """Turn "this year is already on file" into a link to that year's edit page, which shows its values."""
+    for error in form.errors.as_data().get("year", []):
+        if error.code == services.YEAR_ON_FILE:
+            year = error.params["year"]
+            form.errors["year"] = form.error_class([format_html(
+                '{} <a href="{}">{}</a>', error.message % error.params,
+                reverse("enterprises:figures_edit", args=[org.pk, year]),
+                _("Edit the figures for %(year)s") % {"year": year})])
+
+
 @login_required
 def figures_edit(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse:
+    """New figures (for a year not yet on file) or the correction of one year's figures."""
     org = _organisation(request, pk)
     _ensure_edit(request, org)
     profile = _profile(request, pk)
     row = profile.figures.filter(year=year).first() if year else None
     if year and row is None:
         raise Http404(_("No figures for that year."))
-    initial = FiguresForm.initial_from(row) if row else {"year": timezone.localdate().year - 1}
+    if row is None:
+        initial = {"year": services.first_year_without_figures(profile, today=timezone.localdate())}
+    else:
+        initial = FiguresForm.initial_from(row)
     form = FiguresForm(request.POST or None, initial=initial)
+    if row is not None:
+        form.fields["year"].disabled = True  # a correction stays on its year; another year is its own page
     if request.method == "POST" and form.is_valid():
+        save = services.figures_save if row else services.figures_create
         try:
-            saved = services.figures_save(actor=request.user, profile=profile, data=form.to_input(),
-                                          reason=form.cleaned_data["reason"])
+            saved = save(actor=request.user, profile=profile, data=form.to_input(),
+                         reason=form.cleaned_data["reason"])
             messages.success(request, _("Figures for %(year)s saved.") % {"year": saved.year})
             return redirect("enterprises:assessment", pk)
         except ValidationError as exc:
             form.add_service_errors(exc)
+            _link_year_on_file(form, org)
     status = 400 if request.method == "POST" else 200
-    return render(request, "enterprises/form.html", {
-        "form": form, "org": org, "title": _("Annual figures")}, status=status)
+    title = _("Annual figures for %(year)s") % {"year": row.year} if row else _("New annual figures")
+    return render(request, "enterprises/form.html", {"form": form, "org": org, "title": title}, status=status)
 
 
 def _simple_add(request: HttpRequest, pk: int, form_class, service, title: str) -> HttpResponse:
