@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from kechuang.core.roles import Role
 from kechuang.enterprises.models import AnnualFigures
 from tests.enterprises.conftest import THIS_YEAR, make_profile
 
 pytestmark = pytest.mark.django_db
+
+
+def _zh(message: str) -> str:
+    """``message`` as the Chinese UI shows it."""
+    with translation.override("zh-hans"):
+        return translation.gettext(message)
 
 
 @pytest.fixture
@@ -156,3 +164,43 @@ def test_editing_a_year_shows_its_values_and_keeps_it_on_that_year(enterprise_cl
     assert response.status_code == 302
     assert profile.figures.get(year=THIS_YEAR - 1).sales_revenue == 30000000
     assert profile.figures.get(year=THIS_YEAR - 2).sales_revenue != 30000000
+
+
+@pytest.mark.parametrize("role", [Role.LEADER, Role.PLANNER])
+def test_import_is_refused_with_its_reason_to_roles_that_may_not_import(client, world, role):
+    client.force_login(world.user(role))
+    url = reverse("enterprises:import")
+    response = client.get(url)
+    assert response.status_code == 403
+    assert _zh("Only programme officers, district bureaus and bureau administrators import enterprises.") in (
+        response.content.decode())
+    response = client.post(url, {"file": SimpleUploadedFile("a.xlsx", b"x")})
+    assert response.status_code == 403
+    registry = client.get(reverse("enterprises:registry")).content.decode()
+    assert f'href="{url}"' not in registry
+
+
+def test_import_opens_to_a_district_bureau_but_not_to_a_bureau_department(client, world):
+    client.force_login(world.user(Role.DEPARTMENT_USER))  # of the district bureau
+    assert client.get(reverse("enterprises:import")).status_code == 200
+    client.force_login(world.user(Role.DEPARTMENT_USER, world.department))
+    assert client.get(reverse("enterprises:import")).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["profile_edit", "figures_new", "ip_add", "qualification_add"])
+def test_a_leader_is_refused_the_edit_forms_with_the_reason(client, world, name):
+    make_profile(world.enterprise)
+    client.force_login(world.user(Role.LEADER))
+    response = client.get(reverse(f"enterprises:{name}", args=[world.enterprise.pk]))
+    assert response.status_code == 403
+    assert _zh("Your role may not edit this organisation.") in response.content.decode()
+    assert "<form method=\"post\" novalidate" not in response.content.decode()
+
+
+def test_a_leader_sees_no_pool_selection_and_may_not_post_one(client, world):
+    make_profile(world.enterprise)
+    client.force_login(world.user(Role.LEADER))
+    select_url = reverse("enterprises:pool_select", args=[world.enterprise.pk])
+    assert select_url not in client.get(reverse("enterprises:pool")).content.decode()
+    assert select_url not in client.get(reverse("enterprises:detail", args=[world.enterprise.pk])).content.decode()
+    assert client.post(select_url, {"year": THIS_YEAR}).status_code == 403
