@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -204,3 +205,60 @@ def test_a_leader_sees_no_pool_selection_and_may_not_post_one(client, world):
     assert select_url not in client.get(reverse("enterprises:pool")).content.decode()
     assert select_url not in client.get(reverse("enterprises:detail", args=[world.enterprise.pk])).content.decode()
     assert client.post(select_url, {"year": THIS_YEAR}).status_code == 403
+
+
+def test_figures_show_thousands_separators_and_the_unit_in_either_language(enterprise_client, world):
+    profile = make_profile(world.enterprise, years=1)
+    profile.figures.update(sales_revenue=33368495, employees=1250)
+    url = reverse("enterprises:detail", args=[world.enterprise.pk])
+    page = enterprise_client.get(url).content.decode()
+    assert "33,368,495 元" in page and "1,250" in page and "33368495" not in page
+    enterprise_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = enterprise_client.get(url).content.decode()
+    assert "33,368,495 yuan" in page and "10k" not in page
+
+
+def test_assessment_figures_carry_their_units(enterprise_client, world):
+    make_profile(world.enterprise)
+    response = enterprise_client.get(reverse("enterprises:assessment", args=[world.enterprise.pk]))
+    rows = {c.code: c for c in response.context["hte_conditions"] + response.context["sme_conditions"]}
+    assert rows["sme.sales"].threshold == "200,000,000 元"
+    assert rows["sme.sales"].actual.endswith(" 元") and "," in rows["sme.sales"].actual
+    assert rows["hte.registration"].threshold == "366 天"
+    assert rows["sme.employees"].actual == "100 人"
+    assert rows["hte.st_staff"].actual == "20.00%"
+
+
+def test_deduction_page_shows_the_rate_as_a_percentage_and_no_english(enterprise_client, world):
+    profile = make_profile(world.enterprise)
+    profile.figures.update(rd_capitalised=2000000)
+    page = enterprise_client.get(reverse("enterprises:deduction", args=[world.enterprise.pk])).content.decode()
+    assert "加计扣除比例 100%" in page and "1,100,000.00" in page
+    assert "years" not in page and "Source" not in page
+    profile.industry_code = "F5123"  # wholesale: excluded
+    profile.save()
+    page = enterprise_client.get(reverse("enterprises:deduction", args=[world.enterprise.pk])).content.decode()
+    assert "Industry" not in page and _zh("Industry excluded from the super deduction") in page
+
+
+def test_profile_changes_name_their_fields_and_choices_in_chinese(enterprise_client, world):
+    make_profile(world.enterprise)
+    url = reverse("enterprises:profile_edit", args=[world.enterprise.pk])
+    enterprise_client.post(url, {"founded_on": "2015-03-01", "industry_code": "C3914",
+                                 "main_field": "electronic_information", "rd_management_system": "fully",
+                                 "rd_institution": "partly", "rd_conversion_incentives": "partly",
+                                 "rd_talent_system": "partly", "restricted_products": "on"})
+    page = enterprise_client.get(reverse("enterprises:detail", args=[world.enterprise.pk])).content.decode()
+    changes = page.split('class="list-unstyled audit')[1]
+    assert "rd_institution" not in changes and "restricted_products" not in changes
+    assert _zh("internal R&D institution and cooperation") in changes and _zh("Partly in place") in changes
+
+
+def test_import_report_names_the_sheets_in_chinese(officer_client, world):
+    from tests.enterprises.xlsx import figures_row, workbook
+
+    make_profile(world.enterprise, years=0)
+    upload = SimpleUploadedFile("a.xlsx", workbook(figures=[figures_row(world.enterprise.uscc, THIS_YEAR - 1)]).read())
+    page = officer_client.post(reverse("enterprises:import"), {"file": upload}).content.decode()
+    summary = page.split('role="status"')[1].split("</div>")[0]
+    assert _zh("Annual figures") in summary and "figures:" not in summary

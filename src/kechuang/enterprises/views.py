@@ -26,9 +26,9 @@ from kechuang.enterprises.forms import FiguresForm, ImportForm, IpForm, ProfileF
 from kechuang.enterprises.importer import ImportFileError, import_workbook
 from kechuang.enterprises.models import TECH_FIELD_CHOICES, VERDICT_CHOICES, AnnualFigures, EnterpriseProfile, Tier
 from kechuang.enterprises.permissions import may_import, may_select, may_view_registry
-from kechuang.enterprises.presenters import DIRECT_ROUTES, condition_row, gap_row, score_row
+from kechuang.enterprises.presenters import DIRECT_ROUTES, audit_in_words, condition_row, gap_row, score_row
 from kechuang.enterprises.rules import SpecialEnterprise, assess, super_deduction
-from kechuang.enterprises.sheets import export_workbook, template_workbook
+from kechuang.enterprises.sheets import SHEETS, export_workbook, template_workbook
 
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -116,7 +116,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "enterprises/detail.html", {
         "org": org, "profile": profile, "can_edit": can_edit,
         "figures": profile.figures.all(), "ip_items": profile.ip_items.all(),
-        "qualifications": profile.qualifications.all(), "audit": audit_for(profile)[:20],
+        "qualifications": profile.qualifications.all(),
+        "audit": audit_in_words(list(audit_for(profile)[:20]), EnterpriseProfile),
         "can_select": may_select(actor_of(request.user), org_ref(org)).allowed,
         "tier_changes": profile.tier_changes.all()[:20], "year": timezone.localdate().year,
     })
@@ -318,7 +319,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
         except ImportFileError as exc:
             form.add_error("file", str(exc))
     status = 400 if request.method == "POST" and (report is None or not report.applied) else 200
-    return render(request, "enterprises/import.html", {"form": form, "report": report}, status=status)
+    # The report counts by sheet code; the page names each sheet in the user's language.
+    counts = [(sheet.title, report.created.get(sheet.code, 0), report.updated.get(sheet.code, 0))
+              for sheet in SHEETS] if report else []
+    return render(request, "enterprises/import.html", {"form": form, "report": report, "counts": counts},
+                  status=status)
 
 
 @login_required
