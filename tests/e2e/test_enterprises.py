@@ -19,10 +19,19 @@ def test_enterprise_user_enters_figures_and_reads_its_gaps(page, world) -> None:
     page.click("nav >> text=我的企业")
     check_accessibility(page)
     page.click("text=填报年度数据")
-    # A first attempt with more S&T staff than employees is refused inline, on the field.
-    figures = {"year": str(THIS_YEAR - 1), "sales_revenue": "30000000", "total_income": "31000000",
-               "high_tech_income": "15000000", "rd_expense": "1000000", "rd_expense_domestic": "900000",
+    # New figures start on the latest year without figures; a year already on file is refused, with a
+    # link to that year's own page instead of silently replacing its figures.
+    assert page.input_value("#id_year") == str(THIS_YEAR - 3)
+    figures = {"sales_revenue": "30000000", "total_income": "31000000",
+               "high_tech_income": "15000000", "rd_expense": "1300000", "rd_expense_domestic": "1200000",
                "total_assets": "40000000", "net_assets": "20000000", "employees": "120", "st_staff": "130"}
+    page.fill("#id_year", str(THIS_YEAR - 1))
+    for name, value in figures.items():
+        page.fill(f"#id_{name}", value)
+    page.click("main form.card button[type=submit]")
+    page.click(f"#id_year_error a[href$='/figures/{THIS_YEAR - 1}/']")
+    assert page.input_value("#id_sales_revenue") != figures["sales_revenue"]  # the values on file
+    # A first attempt with more S&T staff than employees is refused inline, on the field.
     for name, value in figures.items():
         page.fill(f"#id_{name}", value)
     page.click("main form.card button[type=submit]")

@@ -124,3 +124,14 @@ def test_ip_rows_update_by_type_and_number(world):
     import_workbook(actor=world.user(Role.ENTERPRISE_USER), file=workbook(ip=[row]))
     import_workbook(actor=world.user(Role.ENTERPRISE_USER), file=workbook(ip=[{**row, "title": "传感器"}]))
     assert IpItem.objects.get().title == "传感器"
+
+
+@pytest.mark.parametrize("role", [Role.LEADER, Role.PLANNER])
+def test_a_role_that_may_not_import_is_refused_before_the_file_is_read_and_audited(world, role):
+    from django.core.exceptions import PermissionDenied
+
+    user = world.user(role)
+    with pytest.raises(PermissionDenied):
+        import_workbook(actor=user, file=_good_file())
+    assert not Organisation.objects.filter(uscc=CODE_A).exists()
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.DENIED, actor=user).exists()

@@ -161,3 +161,16 @@ def test_tier_on_takes_the_highest_valid_qualification(world):
              Qualification(profile=profile, kind="hte", issued_on=date(2021, 1, 1), valid_until=date(2023, 12, 31))]
     assert services.tier_on(quals, on) == Tier.TECH_SME
     assert EnterpriseProfile.objects.count() == 1
+
+
+def test_creating_figures_for_a_year_on_file_is_refused_and_changes_nothing(world):
+    profile = make_profile(world.enterprise, years=1)
+    before = profile.figures.get().sales_revenue
+    with pytest.raises(ValidationError) as exc:
+        services.figures_create(actor=world.user(Role.ENTERPRISE_USER), profile=profile,
+                                data=figures_input(THIS_YEAR - 1, sales_revenue=Decimal(1000000)))
+    assert list(exc.value.message_dict) == ["year"]
+    assert profile.figures.get().sales_revenue == before
+    row = services.figures_create(actor=world.user(Role.ENTERPRISE_USER), profile=profile,
+                                  data=figures_input(THIS_YEAR - 2))
+    assert row.year == THIS_YEAR - 2

@@ -19,4 +19,7 @@ class EnterprisesConfig(AppConfig):
         register(NavItem(_("Enterprise registry"), "enterprises:registry", 21, bureau, icon="◆"))
         register(NavItem(_("Cultivation pool"), "enterprises:pool", 22, bureau, icon="▲"))
         register(NavItem(_("Tier movements"), "enterprises:tiers", 23, bureau, icon="↗"))
-        register(NavItem(_("Import enterprises"), "enterprises:import", 24, bureau, icon="⇪"))
+        # Only roles that may register enterprises import them (see permissions.may_import); the page
+        # itself refuses a bureau department, which the menu cannot tell from a district bureau.
+        importers = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.DEPARTMENT_USER})
+        register(NavItem(_("Import enterprises"), "enterprises:import", 24, importers, icon="⇪"))

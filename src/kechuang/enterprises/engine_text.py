@@ -11,6 +11,7 @@ shown in English).
 from kechuang.i18n import gettext_noop
 
 ENGINE_TEMPLATES = (
+    gettext_noop('Industry excluded from the super deduction'),
     gettext_noop('First five categories'),
     gettext_noop('Cap on other related expenses'),
     gettext_noop('Other related expenses allowed'),

@@ -17,6 +17,7 @@ from typing import IO, Any
 from zipfile import BadZipFile
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,12 +25,14 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kechuang.core.actors import actor_of
+from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, Organisation, Region, User
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import OrgKind
 from kechuang.core.uscc import InvalidUSCC, normalise_uscc, validate_uscc
 from kechuang.enterprises.assessment import assess_profiles
 from kechuang.enterprises.models import AnnualFigures, EnterpriseProfile, IpItem
+from kechuang.enterprises.permissions import may_import
 from kechuang.enterprises.sheets import FIGURES, IP, SHEETS, Column, Sheet, column_names
 from kechuang.enterprises.validation import Problem, validate_figures, validate_profile
 from kechuang.i18n import gettext_noop
@@ -285,7 +288,16 @@ def _orgs_by_uscc(codes: set[str]) -> dict[str, Organisation]:
 
 
 def import_workbook(*, actor: User, file: IO[bytes], good_rows_only: bool = False, filename: str = "") -> ImportReport:
-    """Check the whole file, then write it (or its good rows) in one transaction."""
+    """Check the whole file, then write it (or its good rows) in one transaction.
+
+    A role that may not import is refused before the file is read, and the refusal is audited.
+    """
+    decision = may_import(actor_of(actor))
+    if not decision.allowed:
+        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=actor, reason=f"import: {decision.reason}")
+        denied = PermissionDenied(_(decision.reason))
+        denied.audited = True  # the refusal page need not record it again
+        raise denied
     sheets = read_workbook(file)
     checker = _Checker(actor, sheets)
     checker.run()

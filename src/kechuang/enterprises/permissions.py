@@ -7,8 +7,8 @@ own acts — selecting enterprises into the pool — need a rule of their own.
 
 from __future__ import annotations
 
-from kechuang.core.permissions import Actor, Decision, OrgRef, in_region
-from kechuang.core.roles import Role
+from kechuang.core.permissions import Action, Actor, Decision, OrgRef, decide, in_region
+from kechuang.core.roles import OrgKind, Role
 from kechuang.i18n import gettext_noop
 
 SELECTORS = frozenset({Role.PROGRAMME_OFFICER, Role.PLANNER})
@@ -31,3 +31,19 @@ def may_view_registry(actor: Actor) -> Decision:
             Role.PROGRAMME_OFFICER, Role.PLANNER, Role.LEADER, Role.DEPARTMENT_USER}:
         return Decision(True, gettext_noop("Bureau staff read the registry of their region."))
     return Decision(False, gettext_noop("The enterprise registry is for bureau staff."))
+
+
+def may_import(actor: Actor) -> Decision:
+    """May ``actor`` import a workbook of enterprises, figures and IP?
+
+    An import registers and updates enterprises, so it follows the core rules: programme officers,
+    district bureaus and administrators register the enterprises of their region, and an enterprise
+    user updates its own (each row is still checked against the enterprise it names). Readers such as
+    leaders would only see every row refused, so they are refused the import as a whole.
+    """
+    if Role.ENTERPRISE_USER in actor.roles:
+        return Decision(True, gettext_noop("Enterprise users update their own enterprise's figures and IP."))
+    if decide(actor, Action.CREATE, OrgRef(None, OrgKind.ENTERPRISE, actor.region_code)).allowed:
+        return Decision(True, gettext_noop("You may register and update the enterprises of your region."))
+    return Decision(False, gettext_noop(
+        "Only programme officers, district bureaus and bureau administrators import enterprises."))

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -66,14 +69,58 @@ def text(message: Message) -> str:
         return message.text
 
 
-def show_number(value: Decimal | int | Band | None, *, ratio: bool) -> str:
+# The unit of each condition's figure and threshold, where it is not a ratio (ratios show as percentages).
+CONDITION_UNITS = {
+    "hte.registration": "days",
+    "hte.core_ip": "items",
+    "hte.innovation": "points",
+    "sme.employees": "persons",
+    "sme.sales": "yuan",
+    "sme.assets": "yuan",
+    "sme.score": "points",
+}
+UNIT_TEMPLATES = {
+    "days": _("%(number)s days"),
+    "items": _("%(number)s items"),
+    "persons": _("%(number)s persons"),
+    "points": _("%(number)s points"),
+    "yuan": _("%(number)s yuan"),
+}
+
+
+def grouped(value: Decimal | int) -> str:
+    """Thousands separators, and fen only when there are any: 33,368,495 or 122,222.22.
+
+    Django's Chinese format groups by nothing, so the figures would read 33368495; the engine's
+    messages already group by thousands, and the pages follow them.
+    """
+    whole = Decimal(value) % 1 == 0
+    return f"{value:,.0f}" if whole else f"{value:,.2f}"
+
+
+def show_yuan(value: Decimal | int | None) -> str:
+    """An amount with its unit, in yuan like the figures are entered: 33,368,495 元."""
+    return "—" if value is None else show_unit(grouped(value), "yuan")
+
+
+def show_percent(value: Decimal | None, *, places: int = 2) -> str:
+    return "—" if value is None else f"{value:.{places}%}"
+
+
+def show_unit(number: str, unit: str) -> str:
+    template = UNIT_TEMPLATES.get(unit)
+    return str(template) % {"number": number} if template else number
+
+
+def show_number(value: Decimal | int | Band | None, *, ratio: bool, unit: str = "") -> str:
     if value is None:
         return "—"
     if isinstance(value, Band):
-        return str(value.low) if value.low == value.high else f"{value.low}–{value.high}"
+        number = str(value.low) if value.low == value.high else f"{value.low}–{value.high}"
+        return show_unit(number, unit)
     if ratio and isinstance(value, Decimal) and value <= 1:
-        return f"{value:.2%}"
-    return f"{value:,}"
+        return show_percent(value)
+    return show_unit(grouped(value), unit)
 
 
 @dataclass(frozen=True)
@@ -91,9 +138,11 @@ class ConditionRow:
 
 def condition_row(c: Condition) -> ConditionRow:
     ratio = isinstance(c.threshold, Decimal) and c.threshold <= 1
+    unit = CONDITION_UNITS.get(c.code, "")
     return ConditionRow(c.code, str(CONDITION_LABELS.get(c.code, c.code)), c.verdict.value,
-                        str(VERDICT_LABELS[c.verdict]), VERDICT_CSS[c.verdict], show_number(c.actual, ratio=ratio),
-                        show_number(c.threshold, ratio=ratio), text(c.message), c.source)
+                        str(VERDICT_LABELS[c.verdict]), VERDICT_CSS[c.verdict],
+                        show_number(c.actual, ratio=ratio, unit=unit), show_number(c.threshold, ratio=ratio, unit=unit),
+                        text(c.message), c.source)
 
 
 @dataclass(frozen=True)
@@ -119,3 +168,29 @@ class GapRow:
 
 def gap_row(gap: Gap) -> GapRow:
     return GapRow(gap.code, str(CONDITION_LABELS.get(gap.code, gap.code)), text(gap.message))
+
+
+def audit_in_words(entries: list, model: type[models.Model]) -> list:
+    """Audit rows whose changes name each field by its label and each choice by its label.
+
+    The audit trail stores field codes and stored values (``rd_institution: none → fully``); shown as
+    they are, the Chinese page would be full of English codes. The rows are relabelled in memory only.
+    """
+    for entry in entries:
+        entry.changes = dict(_change_in_words(model, name, pair) for name, pair in entry.changes.items())
+    return entries
+
+
+def _change_in_words(model: type[models.Model], name: str, pair: list) -> tuple[str, list]:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name, pair
+    choices = {str(value): label for value, label in field.flatchoices} if field.choices else {}
+
+    def word(value: object) -> object:
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        return choices.get(str(value), value) if value is not None else None
+
+    return str(capfirst(field.verbose_name)), [word(v) for v in pair]

@@ -157,9 +157,40 @@ def profile_update(*, actor: User, profile: EnterpriseProfile, data: ProfileInpu
     return profile
 
 
+YEAR_ON_FILE = "year_on_file"
+
+
+def figures_create(*, actor: User, profile: EnterpriseProfile, data: FiguresInput, reason: str = ""
+                   ) -> AnnualFigures:
+    """Store the figures of a year not yet on file.
+
+    Entering "new" figures for a year that already has some must not silently replace them: the
+    year's own edit page, which shows the values on file, is the way to correct a year.
+    """
+    ensure_may_edit(actor, profile.organisation)
+    if AnnualFigures.objects.filter(profile=profile, year=data.year).exists():
+        raise ValidationError({"year": [ValidationError(
+            _("Figures for %(year)s are already on file; edit that year to change them."),
+            code=YEAR_ON_FILE, params={"year": data.year})]})
+    return figures_save(actor=actor, profile=profile, data=data, reason=reason)
+
+
+def first_year_without_figures(profile: EnterpriseProfile, *, today: date) -> int:
+    """The most recent completed accounting year with no figures on file: the year a user fills in next."""
+    held = set(profile.figures.values_list("year", flat=True))
+    year = today.year - 1
+    while year in held:
+        year -= 1
+    return year
+
+
 def figures_save(*, actor: User, profile: EnterpriseProfile, data: FiguresInput, reason: str = ""
                  ) -> AnnualFigures:
-    """Store one year's figures (a new year or a correction) and re-assess the enterprise."""
+    """Store one year's figures (a new year or a correction) and re-assess the enterprise.
+
+    An upsert by year, for the year's edit page and the API's PUT; "new figures" go through
+    :func:`figures_create`, which refuses a year already on file.
+    """
     ensure_may_edit(actor, profile.organisation)
     values = dataclasses.asdict(data)
     problems = validate_figures(values, today=timezone.localdate())

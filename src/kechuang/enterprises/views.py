@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,10 +25,10 @@ from kechuang.enterprises.adapter import profile_to_engine, rd_expenses
 from kechuang.enterprises.forms import FiguresForm, ImportForm, IpForm, ProfileForm, QualificationForm
 from kechuang.enterprises.importer import ImportFileError, import_workbook
 from kechuang.enterprises.models import TECH_FIELD_CHOICES, VERDICT_CHOICES, AnnualFigures, EnterpriseProfile, Tier
-from kechuang.enterprises.permissions import may_select, may_view_registry
-from kechuang.enterprises.presenters import DIRECT_ROUTES, condition_row, gap_row, score_row
+from kechuang.enterprises.permissions import may_import, may_select, may_view_registry
+from kechuang.enterprises.presenters import DIRECT_ROUTES, audit_in_words, condition_row, gap_row, score_row
 from kechuang.enterprises.rules import SpecialEnterprise, assess, super_deduction
-from kechuang.enterprises.sheets import export_workbook, template_workbook
+from kechuang.enterprises.sheets import SHEETS, export_workbook, template_workbook
 
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,7 +75,8 @@ def registry(request: HttpRequest) -> HttpResponse:
                      "enterprises.xlsx")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "f": f, "fields": TECH_FIELD_CHOICES, "tiers": Tier.choices,
-               "verdicts": VERDICT_CHOICES, "export_query": request.GET.urlencode()}
+               "verdicts": VERDICT_CHOICES, "export_query": request.GET.urlencode(),
+               "can_import": may_import(actor_of(request.user)).allowed}
     template = "enterprises/_registry_table.html" if request.headers.get("HX-Request") else "enterprises/registry.html"
     return render(request, template, context)
 
@@ -113,7 +116,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "enterprises/detail.html", {
         "org": org, "profile": profile, "can_edit": can_edit,
         "figures": profile.figures.all(), "ip_items": profile.ip_items.all(),
-        "qualifications": profile.qualifications.all(), "audit": audit_for(profile)[:20],
+        "qualifications": profile.qualifications.all(),
+        "audit": audit_in_words(list(audit_for(profile)[:20]), EnterpriseProfile),
         "can_select": may_select(actor_of(request.user), org_ref(org)).allowed,
         "tier_changes": profile.tier_changes.all()[:20], "year": timezone.localdate().year,
     })
@@ -146,27 +150,46 @@ def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form, "org": org, "title": _("Enterprise profile")}, status=status)
 
 
+def _link_year_on_file(form: FiguresForm, org: Organisation) -> None:
+    """Turn "this year is already on file" into a link to that year's edit page, which shows its values."""
+    for error in form.errors.as_data().get("year", []):
+        if error.code == services.YEAR_ON_FILE:
+            year = error.params["year"]
+            form.errors["year"] = form.error_class([format_html(
+                '{} <a href="{}">{}</a>', error.message % error.params,
+                reverse("enterprises:figures_edit", args=[org.pk, year]),
+                _("Edit the figures for %(year)s") % {"year": year})])
+
+
 @login_required
 def figures_edit(request: HttpRequest, pk: int, year: int | None = None) -> HttpResponse:
+    """New figures (for a year not yet on file) or the correction of one year's figures."""
     org = _organisation(request, pk)
     _ensure_edit(request, org)
     profile = _profile(request, pk)
     row = profile.figures.filter(year=year).first() if year else None
     if year and row is None:
         raise Http404(_("No figures for that year."))
-    initial = FiguresForm.initial_from(row) if row else {"year": timezone.localdate().year - 1}
+    if row is None:
+        initial = {"year": services.first_year_without_figures(profile, today=timezone.localdate())}
+    else:
+        initial = FiguresForm.initial_from(row)
     form = FiguresForm(request.POST or None, initial=initial)
+    if row is not None:
+        form.fields["year"].disabled = True  # a correction stays on its year; another year is its own page
     if request.method == "POST" and form.is_valid():
+        save = services.figures_save if row else services.figures_create
         try:
-            saved = services.figures_save(actor=request.user, profile=profile, data=form.to_input(),
-                                          reason=form.cleaned_data["reason"])
+            saved = save(actor=request.user, profile=profile, data=form.to_input(),
+                         reason=form.cleaned_data["reason"])
             messages.success(request, _("Figures for %(year)s saved.") % {"year": saved.year})
             return redirect("enterprises:assessment", pk)
         except ValidationError as exc:
             form.add_service_errors(exc)
+            _link_year_on_file(form, org)
     status = 400 if request.method == "POST" else 200
-    return render(request, "enterprises/form.html", {
-        "form": form, "org": org, "title": _("Annual figures")}, status=status)
+    title = _("Annual figures for %(year)s") % {"year": row.year} if row else _("New annual figures")
+    return render(request, "enterprises/form.html", {"form": form, "org": org, "title": title}, status=status)
 
 
 def _simple_add(request: HttpRequest, pk: int, form_class, service, title: str) -> HttpResponse:
@@ -281,7 +304,11 @@ def tiers(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def import_file(request: HttpRequest) -> HttpResponse:
+    """The import form, refused up front to a role whose import would be refused."""
     _require_registry(request)
+    decision = may_import(actor_of(request.user))
+    if not decision.allowed:
+        raise PermissionDenied(_(decision.reason))
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -292,7 +319,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
         except ImportFileError as exc:
             form.add_error("file", str(exc))
     status = 400 if request.method == "POST" and (report is None or not report.applied) else 200
-    return render(request, "enterprises/import.html", {"form": form, "report": report}, status=status)
+    # The report counts by sheet code; the page names each sheet in the user's language.
+    counts = [(sheet.title, report.created.get(sheet.code, 0), report.updated.get(sheet.code, 0))
+              for sheet in SHEETS] if report else []
+    return render(request, "enterprises/import.html", {"form": form, "report": report, "counts": counts},
+                  status=status)
 
 
 @login_required

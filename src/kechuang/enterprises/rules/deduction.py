@@ -73,7 +73,9 @@ def super_deduction(
 ) -> SuperDeduction:
     rules = (rule_set or rules_for(date(tax_year, 1, 1))).deduction
     if industry_code is not None and _excluded(industry_code, rules):
-        step = WorkingStep(f"Industry {industry_code} is excluded ({rules.excluded_source})", "0", Decimal(0))
+        # A fixed label (the web layer translates labels) with the code and the rule in the formula.
+        step = WorkingStep("Industry excluded from the super deduction",
+                           f"{industry_code} ({rules.excluded_source})", Decimal(0))
         zero = Decimal(0)
         return SuperDeduction(
             tax_year, zero, True, rules.excluded_source, (step,), zero, zero, zero, zero, zero
@@ -117,12 +119,12 @@ def super_deduction(
         )
         step(
             "Tax amortisation for the year",
-            f"{_yuan(base)} ÷ {e.amortisation_years} years",
+            f"{_yuan(base)} ÷ {e.amortisation_years}",  # formulas hold no words: they are not translated
             base / e.amortisation_years,
         )
         extra_amortisation = step(
             "Additional deduction through amortisation",
-            f"{_yuan(e.capitalised)} × {rate:.0%} ÷ {e.amortisation_years} years",
+            f"{_yuan(e.capitalised)} × {rate:.0%} ÷ {e.amortisation_years}",
             e.capitalised * rate / e.amortisation_years,
         )
     total = step(
