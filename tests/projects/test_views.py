@@ -97,3 +97,70 @@ def test_officer_queue_queries_are_bounded(projects, django_assert_max_num_queri
     with django_assert_max_num_queries(12):
         response = client.get("/projects/queue/")
     assert response.status_code == 200 and "项目1" in response.content.decode()
+
+
+def test_call_detail_names_who_may_apply_instead_of_codes(projects):
+    page = client_for(projects.applicant).get(f"/projects/calls/{projects.call.pk}/").content.decode()
+    assert f"企业 · {projects.world.city.name}" in page
+    assert "enterprise ·" not in page and "· 3302" not in page
+
+
+def test_application_page_shows_topic_title_signs_and_separated_amounts(projects):
+    app = projects.draft()
+    page = client_for(projects.applicant).get(f"/projects/applications/{app.pk}/").content.decode()
+    assert "智能制造" in page and "T1 ·" not in page
+    assert "发明专利申请 ≥ 3 项" in page and "&gt;=" not in page
+    assert "200,000" in page and "700,000" in page
+
+
+def test_returned_application_page_says_by_when_to_resubmit(projects):
+    from django.utils import timezone
+
+    from kechuang.projects.checks import submission_deadline
+    from kechuang.projects.services import applications as svc
+
+    app = projects.draft()
+    svc.application_submit(actor=projects.applicant, application=app)
+    svc.formal_check_start(actor=projects.officer, application=app)
+    svc.formal_check_return(actor=projects.officer, application=app, reasons="补充设备清单")
+    app = Application.objects.get(pk=app.pk)
+    by = timezone.localtime(submission_deadline(app)).strftime("%Y-%m-%d %H:%M")
+    client = client_for(projects.applicant)
+    for url in (f"/projects/applications/{app.pk}/", f"/projects/applications/{app.pk}/edit/"):
+        assert f"请于 {by} 前修改并重新提交" in client.get(url).content.decode(), url
+
+
+def test_timeline_names_states_and_steps_in_chinese(projects):
+    from kechuang.projects.services import applications as svc
+
+    app = projects.draft()
+    svc.application_submit(actor=projects.applicant, application=app)
+    svc.formal_check_start(actor=projects.officer, application=app)
+    svc.formal_check_return(actor=projects.officer, application=app, reasons="补充设备清单")
+    page = client_for(projects.officer).get(f"/projects/applications/{app.pk}/timeline/").content.decode()
+    assert "退回修改：形式审查 → 已退回申报单位" in page
+    assert "formal_check" not in page
+
+
+def test_ranking_gives_reasons_in_chinese(projects):
+    from kechuang.projects.services import award, review
+    from tests.projects.helpers import review_all
+
+    app = review_all(projects, to_review(projects, projects.draft()), points=(10, 10, 10))
+    review.call_score(actor=projects.officer, call=app.call)
+    award.awards_propose(actor=projects.officer, call=app.call)
+    page = client_for(projects.officer).get(f"/projects/calls/{projects.call.pk}/ranking/").content.decode()
+    assert "低于及格线 60" in page and "pass mark" not in page
+
+
+def test_acceptance_shows_the_share_of_targets_met_as_a_percentage(projects):
+    from kechuang.projects.services import execution
+    from tests.projects.helpers import to_running
+
+    app = to_running(projects, projects.draft())
+    execution.midterm_submit(actor=projects.applicant, application=app, report="进展顺利", progress={})
+    execution.midterm_record(actor=projects.officer, application=app, conclusion="通过")
+    execution.acceptance_request(actor=projects.applicant, application=app, final_report="完成",
+                                 achieved={"发明专利申请": "4"})
+    page = client_for(projects.officer).get(f"/projects/applications/{app.pk}/").content.decode()
+    assert "指标完成率：100%" in page

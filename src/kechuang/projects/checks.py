@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from kechuang.i18n import gettext_noop
 from kechuang.projects.domain.budget import Budget, BudgetRules, check_budget
@@ -28,6 +27,7 @@ from kechuang.projects.domain.eligibility import (
     IntegrityRecord as RecordFacts,
 )
 from kechuang.projects.domain.violations import Violation
+from kechuang.projects.formatting import translated
 from kechuang.projects.models import STATE_CHOICES, Application, IntegrityRecord, Qualification
 
 # States in which an application is a running project that counts against its leader's limit.
@@ -36,6 +36,8 @@ OPEN_PROJECT_STATES = ("awarded", "contract_drafted", "contract_signed", "in_pro
 # States whose text other applications are compared against (drafts and withdrawals are not filed).
 FILED_STATES_EXCLUDED = ("draft", "withdrawn")
 DUPLICATE_THRESHOLD = 0.8
+# How long an applicant has to answer a return when the call's deadline is near or past.
+RESUBMIT_WINDOW = dt.timedelta(days=10)
 
 REQUIRED_FIELDS = {
     "title": gettext_noop("Enter the project title."),
@@ -77,8 +79,8 @@ def _plain(value: Any) -> Any:
 
 
 def problem_text(problem: dict[str, Any]) -> str:
-    """The problem in the reader's language: translate the template, then fill it."""
-    return gettext(problem["template"]).format(**problem["params"])
+    """The problem in the reader's language: translate the template, then fill it with formatted values."""
+    return translated(problem["template"], problem["params"])
 
 
 def budget_of(app: Application) -> Budget:
@@ -119,6 +121,20 @@ def integrity_clear(app: Application, on: dt.date) -> bool:
                                         person_ids=[app.leader_id_number, *team_ids(app)], on=on)
 
 
+def submission_deadline(app: Application) -> dt.datetime:
+    """The last moment ``app`` may be (re)submitted.
+
+    A draft must be in by the call's deadline. A returned application answers the officer's (or the
+    recommending unit's) request for changes, so holding it to the call's deadline would make every
+    late return impossible to fix: it may be resubmitted until the later of the call's deadline and
+    ``RESUBMIT_WINDOW`` (10 days) after it was returned. The window is counted from the return, not
+    from the deadline, so an early return does not gain extra time past the call's own deadline.
+    """
+    if app.state == "returned":
+        return max(app.call.deadline, app.state_changed_at + RESUBMIT_WINDOW)
+    return app.call.deadline
+
+
 def _eligibility(app: Application, now: dt.datetime, report: CheckReport) -> None:
     call = app.call
     org = app.organisation
@@ -127,7 +143,7 @@ def _eligibility(app: Application, now: dt.datetime, report: CheckReport) -> Non
                       .values_list("code", flat=True))
     rules = CallRules(
         organisation_types=frozenset(call.organisation_types), region_prefixes=tuple(call.region_prefixes),
-        required_qualifications=frozenset(call.required_qualifications), deadline=call.deadline,
+        required_qualifications=frozenset(call.required_qualifications), deadline=submission_deadline(app),
         max_open_projects_per_leader=call.max_open_projects_per_leader,
         # co-funding is checked (with the amount needed) by the budget rules
     )

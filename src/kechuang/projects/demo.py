@@ -40,8 +40,15 @@ SENTENCES = [
     "攻克{k}规模化制备中的一致性难题，良率提升到九成{n}。", "形成{k}成套工艺包，在{n}家上下游企业推广。",
     "完成{k}国产化替代验证，关键部件自给率达到{n}成。", "培养{k}方向工程技术人才{n}十名。",
 ]
-PHASE_NAMES = {"draft": "编制中", "open": "受理中", "review": "评审中", "decided": "已决策", "execution": "执行中",
-               "closed": "已结束"}
+# One realistic call per phase, each with its own name, so lists and notices tell them apart.
+CALL_TITLES = {
+    "draft": "{year}年度市重点研发计划“数字经济”专项申报指南（征求意见稿）",
+    "open": "{year}年度市重点研发计划“智能制造与新材料”项目申报指南",
+    "review": "{year}年度市重点研发计划“工业母机”揭榜挂帅项目申报指南",
+    "decided": "{year}年度市重点研发计划“绿色低碳技术”专项申报指南",
+    "execution": "{year}年度市重点研发计划“新一代信息技术”项目申报指南",
+    "closed": "{year}年度市重点研发计划“生物医药”专项申报指南",
+}
 PHASES = (Call.Status.DRAFT, Call.Status.OPEN, Call.Status.REVIEW, Call.Status.DECIDED, Call.Status.EXECUTION,
           Call.Status.CLOSED)
 
@@ -98,7 +105,7 @@ def _summary(keyword: str, seed: int) -> str:
 def _call(officer: User, programme: Programme, status: str, year: int) -> Call:
     now = timezone.now()
     return svc.call_create(actor=officer, programme=programme, data=svc.CallInput(
-        title=f"{year}年度市重点研发计划项目指南（{PHASE_NAMES[status]}）", year=year,
+        title=CALL_TITLES[status].format(year=year), year=year,
         opens_at=now - dt.timedelta(days=30), deadline=now + dt.timedelta(days=30),
         total_budget=Decimal(3_000_000), per_project_cap=Decimal(1_000_000), topics=TOPICS, rubric=RUBRIC,
         organisation_types=["enterprise"], region_prefixes=["3302"], required_attachments=["可行性研究报告"],

@@ -100,3 +100,12 @@ ASSIGNMENT_STRINGS = (
     gettext_noop("Expert {expert} is not available for this round"),
     gettext_noop("Expert {expert} may not review application {app}: {detail}"),
 )
+
+# Reasons of the ranking (domain.scoring.rank_and_fund), shown on the ranking page and stored as award notes.
+SCORING_STRINGS = (
+    gettext_noop("score {score} is below the pass mark {pass_mark}"),
+    gettext_noop("below the cut line: the topic's budget is used up"),
+    gettext_noop("funded in full"),
+    gettext_noop("cut from {requested} to {proposed} yuan: the remaining budget covers {share} of the request"),
+    gettext_noop("not funded: {remaining} yuan remain, less than {min_share} of the {requested} yuan requested"),
+)

@@ -204,6 +204,11 @@ class Application(models.Model):
         return f"{self.call.year}-{self.call_id:03d}-{self.pk:05d}"
 
     @property
+    def topic_title(self) -> str:
+        """The topic's title from the call ("T1" → "智能制造"), so pages never show the bare code."""
+        return self.call.topic_title(self.topic) if self.topic else ""
+
+    @property
     def direct_total(self) -> Decimal:
         return self.equipment_purchase + self.equipment_other + self.operations + self.labour
 

@@ -19,8 +19,9 @@ from kechuang.core.models import Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.views import paginate
 from kechuang.projects import access, exports, selectors
-from kechuang.projects.checks import problem_text
+from kechuang.projects.checks import problem_text, submission_deadline
 from kechuang.projects.domain.workflow import available_transitions
+from kechuang.projects.formatting import local_datetime, translated
 from kechuang.projects.forms import (
     SECTION_FORMS,
     SECTIONS,
@@ -136,7 +137,8 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
     apps = {str(a.pk): a for a in call.applications.filter(state="comprehensive_check")
             .select_related("organisation")}
     topics = [{"topic": call.topic_title(code) if code != award.ALL_TOPICS else _("All topics"), "ranking": r,
-               "rows": [(p, apps.get(p.application_id)) for p in r.proposals]} for code, r in rankings.items()]
+               "rows": [(p, apps.get(p.application_id), translated(p.template, p.params)) for p in r.proposals]}
+              for code, r in rankings.items()]
     decided = call.applications.filter(awarded_amount__isnull=False).select_related("organisation") \
         .order_by("-awarded_amount")[:200]
     return render(request, "projects/ranking.html", {"call": call, "topics": topics, "decided": decided,
@@ -194,6 +196,11 @@ def _actions_for(user: User, app: Application) -> list[dict[str, object]]:
     return list(seen.values())
 
 
+def _resubmit_by(app: Application) -> str:
+    """When a returned application must be back, in local time ("" for any other state)."""
+    return local_datetime(submission_deadline(app)) if app.state == "returned" else ""
+
+
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
@@ -204,7 +211,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     comparison = compare_kpis(contract.kpis, acceptance.achieved) if contract and acceptance else []
     assignments = list(app.assignments.select_related("expert", "review")) if officer else []
     return render(request, "projects/application_detail.html", {
-        "app": app, "state_label": state_label(app.state),
+        "app": app, "state_label": state_label(app.state), "resubmit_by": _resubmit_by(app),
         "show_applicant": access.may_see_applicant(user, app), "is_officer": officer,
         "is_applicant": access.is_applicant_of(user, app),
         "is_recommender": "recommender" in access.flow_roles(user, app),
@@ -249,7 +256,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/application_form.html", {
         "app": app, "form": form, "section": section, "sections": SECTIONS, "documents": app.documents.all(),
         "editable": app.state in app_svc.EDITABLE_STATES, "returned": app.formal_checks.filter(passed=False).first()
-        if app.state == "returned" else None}, status=status)
+        if app.state == "returned" else None, "resubmit_by": _resubmit_by(app)}, status=status)
 
 
 def _save_section(request: HttpRequest, app: Application, section: str, form) -> None:
@@ -412,4 +419,15 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_see_applicant(request.user, app):
         # The timeline names the applicant's users, which blind review hides from experts.
         raise access.refuse(request.user, app, "view timeline", "Experts do not see the applicant under blind review.")
-    return render(request, "projects/timeline.html", {"app": app, "entries": selectors.timeline(app)[:500]})
+    entries = [(e, _transition_text(e.changes)) for e in selectors.timeline(app)[:500]]
+    return render(request, "projects/timeline.html", {"app": app, "entries": entries})
+
+
+def _transition_text(changes: dict) -> str:
+    """A recorded state change as the reader says it: "Pass formal check: Formal check → Expert review"."""
+    before, after = (changes.get("state") or [None, None])[:2]
+    if not after:
+        return ""
+    moved = f"{state_label(before)} → {state_label(after)}" if before else state_label(after)
+    step = WORKFLOW.transition(before, (changes.get("step") or [None, None])[1]) if before else None
+    return _("%(step)s: %(change)s") % {"step": _(step.label), "change": moved} if step else moved

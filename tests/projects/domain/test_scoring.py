@@ -117,3 +117,15 @@ def test_ranking_ties_prefer_the_smaller_request():
     candidates = [Candidate("big", "T", 80, D(200)), Candidate("small", "T", 80, D(100))]
     ranking = rank_and_fund(candidates, {"T": D(100)})
     assert [(p.application_id, p.funded) for p in ranking["T"].proposals] == [("small", True), ("big", False)]
+
+
+def test_ranking_reasons_are_templates_with_parameters_for_translation():
+    from kechuang.projects.labels import SCORING_STRINGS
+
+    ranking = rank_and_fund([Candidate("low", "T", 59.08, D(100)), Candidate("big", "T", 90, D(700_000))],
+                            {"T": D(70_000)})
+    big, low = ranking["T"].proposals
+    assert big.template in SCORING_STRINGS and low.template in SCORING_STRINGS
+    assert big.params == {"remaining": D(70_000), "min_share": "50%", "requested": D(700_000)}
+    assert low.params == {"score": "59.08", "pass_mark": "60"}
+    assert low.reason == "score 59.08 is below the pass mark 60"

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry
-from kechuang.projects.checks import problem_text
-from kechuang.projects.models import Application, IntegrityRecord
+from kechuang.projects.checks import RESUBMIT_WINDOW, problem_text, submission_deadline
+from kechuang.projects.models import Application, Call, IntegrityRecord
 from kechuang.projects.services import applications as svc
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,43 @@ def test_applicant_cannot_take_an_officer_step(projects):
         svc.formal_check_start(actor=projects.applicant, application=app)
     assert Application.objects.get(pk=app.pk).state == "submitted"
     assert audit_for(app).filter(action=AuditEntry.Action.DENIED).exists()
+
+
+def _returned(p) -> Application:
+    app = p.draft()
+    svc.application_submit(actor=p.applicant, application=app)
+    svc.formal_check_start(actor=p.officer, application=app)
+    svc.formal_check_return(actor=p.officer, application=app, reasons="预算说明缺少设备清单")
+    return Application.objects.get(pk=app.pk)
+
+
+def _returned_and_deadline_passed(p) -> Application:
+    """Returned just before the call closed: the applicant answers after the call's deadline."""
+    app = _returned(p)
+    Call.objects.filter(pk=p.call.pk).update(deadline=timezone.now() - dt.timedelta(hours=1))
+    return Application.objects.get(pk=app.pk)
+
+
+def test_returned_application_is_resubmitted_after_the_call_deadline(projects):
+    app = _returned_and_deadline_passed(projects)
+    assert submission_deadline(app) == app.state_changed_at + RESUBMIT_WINDOW
+    svc.application_submit(actor=projects.applicant, application=app, now=timezone.now() + dt.timedelta(days=2))
+    assert Application.objects.get(pk=app.pk).state == "submitted"
+
+
+def test_returned_application_is_refused_once_the_resubmission_window_closes(projects):
+    app = _returned_and_deadline_passed(projects)
+    too_late = app.state_changed_at + RESUBMIT_WINDOW + dt.timedelta(minutes=1)
+    with pytest.raises(svc.SubmissionRefused) as caught:
+        svc.application_submit(actor=projects.applicant, application=app, now=too_late)
+    assert Application.objects.get(pk=app.pk).state == "returned"
+    assert [p["code"] for p in caught.value.report.problems] == ["after_deadline"]
+
+
+def test_late_submission_names_local_times_to_the_minute(projects):
+    app = projects.draft()
+    late = projects.call.deadline + dt.timedelta(minutes=1)
+    [message] = [m for m in refused(projects, app, now=late) if "deadline" in m]
+    local = timezone.localtime(projects.call.deadline)
+    assert local.strftime("%Y-%m-%d %H:%M") in message
+    assert "+00:00" not in message and "T" not in message.split("deadline")[1]

@@ -105,7 +105,12 @@ def test_low_score_is_rejected_with_the_reason(projects):
     award.awards_propose(actor=projects.officer, call=app.call)
     award.decision_record(actor=projects.officer, call=app.call, meeting="局务会", minutes="按排名")
     app = Application.objects.get(pk=app.pk)
-    assert app.state == "rejected" and "pass mark" in app.award_note
+    assert app.state == "rejected" and "低于及格线 60" in app.award_note
+    # Written in the installation's language although the officer's session is in English (see conftest).
+    rejection = audit_for(app).filter(action=AuditEntry.Action.TRANSITION).latest("at", "id")
+    assert "低于及格线" in rejection.reason and "pass mark" not in rejection.reason
+    notice = projects.applicant.notifications.latest("pk")
+    assert "pass mark" not in notice.body and "未立项" in notice.title
 
 
 def test_review_cannot_close_before_every_expert_scored(projects):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 ReviewKey = tuple[str, str]  # (application id, expert id)
 
@@ -184,13 +185,25 @@ class Candidate:
 
 @dataclass(frozen=True)
 class AwardProposal:
+    """One application's place in its topic's ranking and what it is proposed to get, with why.
+
+    The why is an English ``template`` with named ``params`` (as a ``Violation`` carries it), so the web
+    layer can translate the template and format the amounts before filling it in; ``reason`` is the
+    English text, for logs and tests.
+    """
+
     application_id: str
     rank: int  # 1 = best within its topic
     score: float
     requested: Decimal
     proposed: Decimal  # 0 when not funded
     funded: bool
-    reason: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.template.format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -200,6 +213,14 @@ class TopicRanking:
     proposals: tuple[AwardProposal, ...]
     cut_line: float | None  # score of the last funded application; None when none is funded
     remaining: Decimal
+
+
+# Why an application is (or is not) proposed for funding; amounts are yuan, shares are "67%"-style text.
+BELOW_PASS_MARK = "score {score} is below the pass mark {pass_mark}"
+BELOW_CUT_LINE = "below the cut line: the topic's budget is used up"
+FUNDED_IN_FULL = "funded in full"
+CUT = "cut from {requested} to {proposed} yuan: the remaining budget covers {share} of the request"
+NOT_FUNDED = "not funded: {remaining} yuan remain, less than {min_share} of the {requested} yuan requested"
 
 
 def rank_and_fund(
@@ -232,26 +253,28 @@ def rank_and_fund(
         ordered = sorted(items, key=lambda c: (-c.score, c.requested, c.application_id))
         for rank, c in enumerate(ordered, start=1):
             proposed = Decimal(0)
+            params: dict[str, Any] = {}
             if c.score < pass_mark:
-                reason = f"score {c.score:.2f} is below the pass mark {pass_mark:g}"
+                template = BELOW_PASS_MARK
+                params = {"score": f"{c.score:.2f}", "pass_mark": f"{pass_mark:g}"}
             elif budget_exhausted:
-                reason = "below the cut line: the topic's budget is used up"
+                template = BELOW_CUT_LINE
             elif c.requested <= remaining:
-                proposed, reason = c.requested, "funded in full"
+                proposed, template = c.requested, FUNDED_IN_FULL
             else:
                 budget_exhausted = True
                 partial = (remaining // unit) * unit
                 if partial > 0 and partial >= c.requested * min_share:
-                    proposed = partial
-                    reason = (f"cut from {c.requested} to {partial} yuan: the remaining budget covers "
-                              f"{partial / c.requested:.0%} of the request")
+                    proposed, template = partial, CUT
+                    params = {"requested": c.requested, "proposed": partial,
+                              "share": f"{partial / c.requested:.0%}"}
                 else:
-                    reason = (f"not funded: {remaining} yuan remain, less than {min_share:.0%} of the "
-                              f"{c.requested} yuan requested")
+                    template = NOT_FUNDED
+                    params = {"remaining": remaining, "min_share": f"{min_share:.0%}", "requested": c.requested}
             if proposed > 0:
                 remaining -= proposed
                 cut_line = c.score
             proposals.append(AwardProposal(c.application_id, rank, c.score, c.requested, proposed,
-                                           proposed > 0, reason))
+                                           proposed > 0, template, params))
         result[topic] = TopicRanking(topic, budget, tuple(proposals), cut_line, remaining)
     return result

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kechuang.core.audit import audit_record
@@ -15,6 +17,7 @@ from kechuang.core.models import AuditEntry, User
 from kechuang.projects import access
 from kechuang.projects.checks import integrity_clear
 from kechuang.projects.domain.scoring import Candidate, TopicRanking, rank_and_fund
+from kechuang.projects.formatting import translated, yuan
 from kechuang.projects.models import Application, AwardDecision, Call
 from kechuang.projects.services.transitions import transition
 
@@ -41,14 +44,21 @@ def call_ranking(call: Call) -> dict[str, TopicRanking]:
 
 
 def awards_propose(*, actor: User, call: Call) -> int:
-    """Store rank, proposed amount and reason on each ranked application, for the decision meeting."""
+    """Store rank, proposed amount and reason on each ranked application, for the decision meeting.
+
+    The reason is stored as text in the installation's language (``settings.LANGUAGE_CODE``), not the
+    officer's browser language: the note is read later by everyone, and the decision quotes it into the
+    audit trail and the applicant's notice, which are records kept as written.
+    """
     if not access.is_officer(actor):
         raise access.refuse(actor, call, "propose awards", "Only programme officers may do this.")
     proposals = {p.application_id: p for r in call_ranking(call).values() for p in r.proposals}
     apps = list(call.applications.filter(pk__in=[int(k) for k in proposals]))
-    for app in apps:
-        p = proposals[str(app.pk)]
-        app.rank, app.proposed_amount, app.award_note = p.rank, p.proposed, p.reason[:300]
+    with translation.override(settings.LANGUAGE_CODE):
+        for app in apps:
+            p = proposals[str(app.pk)]
+            app.rank, app.proposed_amount = p.rank, p.proposed
+            app.award_note = translated(p.template, p.params)[:300]
     with transaction.atomic():
         Application.objects.bulk_update(apps, ["rank", "proposed_amount", "award_note"])
         audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=call,
@@ -63,6 +73,8 @@ def decision_record(*, actor: User, call: Call, meeting: str, minutes: str,
 
     Each application moves through the workflow on its own (audited, applicant notified); the
     integrity and budget preconditions are evaluated per application at the moment of the decision.
+    The reasons written to the audit trail and the notices are in the installation's language
+    (``settings.LANGUAGE_CODE``), like the award notes they quote.
     """
     if not access.roles_of(actor) & access.OVERSIGHT_ROLES:
         raise access.refuse(actor, call, "record decision", "Only programme officers may do this.")
@@ -72,7 +84,7 @@ def decision_record(*, actor: User, call: Call, meeting: str, minutes: str,
     pending = list(call.applications.filter(state=RANKED_STATE).select_related("call__programme", "organisation"))
     if not pending:
         raise ValidationError(_("No application of this call awaits a decision."))
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         decision = AwardDecision.objects.create(call=call, meeting=meeting.strip(), minutes=minutes.strip(),
                                                 recorded_by=actor)
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=decision, reason=minutes[:500])
@@ -92,7 +104,8 @@ def decision_record(*, actor: User, call: Call, meeting: str, minutes: str,
 
                 transition(actor=actor, application=app, code="award",
                            facts={"integrity_clear": True, "within_budget": True},
-                           reason=_("Awarded %(amount)s yuan by %(meeting)s.") % {"amount": amount, "meeting": meeting},
+                           reason=_("Awarded %(amount)s yuan by %(meeting)s.") % {"amount": yuan(amount),
+                                                                                "meeting": meeting},
                            before_commit=grant)
                 spent += amount
             else:

@@ -16,6 +16,7 @@ from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
 from kechuang.projects import access
 from kechuang.projects.domain.workflow import Role as FlowRole
+from kechuang.projects.formatting import yuan
 from kechuang.projects.models import (
     Acceptance,
     Application,
@@ -77,7 +78,7 @@ def disbursement_record(*, actor: User, application: Application, amount: Decima
     paid = sum((d.amount for d in contract.disbursements.all()), Decimal(0))
     if amount <= 0 or paid + amount > contract.amount:
         raise ValidationError({"amount": [_("The payment must be positive and keep the total within the "
-                                            "contracted %(amount)s yuan.") % {"amount": contract.amount}]})
+                                            "contracted %(amount)s yuan.") % {"amount": yuan(contract.amount)}]})
     with transaction.atomic():
         payment = Disbursement.objects.create(contract=contract, amount=amount, paid_on=paid_on, note=note)
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=application,

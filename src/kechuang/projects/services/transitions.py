@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kechuang.core.audit import audit_record
@@ -81,9 +82,14 @@ def transition(
 
 
 def _notify_people(application: Application, actor: User, target: str, reason: str) -> None:
-    """Tell the applicant's users of every change made by someone else, and the officer of submissions."""
+    """Tell the applicant's users of every change made by someone else, and the officer of submissions.
+
+    The notice is written in the installation's language, not the acting user's: it is stored and read
+    later by others.
+    """
     link = reverse("projects:application_detail", args=[application.pk])
-    title = _("“%(title)s” is now: %(state)s") % {"title": application.title, "state": state_label(target)}
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("“%(title)s” is now: %(state)s") % {"title": application.title, "state": state_label(target)}
     recipients = set()
     if not access.is_applicant_of(actor, application):
         recipients |= set(User.objects.filter(organisation_id=application.organisation_id,
