@@ -1,0 +1,54 @@
+"""Responsibility notes in the dresses the third held-out set brought: short 主办/协办 labels, a
+supervising unit beside the responsible ones, posts written after names, bracketed parts of unit
+names inside notes, and units that act 会同 (together with) others."""
+
+from __future__ import annotations
+
+import pytest
+
+from kechuang.plans.parser import parse_text
+from kechuang.plans.parser.responsibility import extract_inline
+
+
+def _resp(text: str) -> tuple[list[str], list[str], list[str]]:
+    _, resp = extract_inline(text)
+    assert resp is not None
+    return resp.persons, resp.lead, resp.support
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进。\n主办：科学技术处　协办：各学院、重点实验室", ([], ["科学技术处"], ["各学院", "重点实验室"])),
+        ("推进。（主办：科学技术处、财务处；协办：各学院）", ([], ["科学技术处", "财务处"], ["各学院"])),
+        # the supervising unit answers for nothing
+        ("推进。\n责任部门：科技创新局\n督办单位：管委会办公室", ([], ["科技创新局"], [])),
+        ("推进。\n责任领导：周立新副主任　责任部门：科技创新局", (["周立新"], ["科技创新局"], [])),
+        ("推进。（责任处室：机关党委（人事处））", ([], ["机关党委(人事处)"], [])),
+        ("推进。\n责任部门：党群工作部（人才办）", ([], ["党群工作部(人才办)"], [])),
+        (
+            "推进。（规划建设局牵头，党群工作部（人才办）、财政局配合）",
+            ([], ["规划建设局"], ["党群工作部(人才办)", "财政局"]),
+        ),
+        (
+            "推进。（市科技局（市知识产权局）、区市场监管局按职责分工负责）",
+            ([], ["市科技局(市知识产权局)", "区市场监管局"], []),
+        ),
+        ("推进。（科技创新局会同招商服务局负责）", ([], ["科技创新局"], ["招商服务局"])),
+        ("推进。\n责任单位：市科技局会同市财政局", ([], ["市科技局"], ["市财政局"])),
+    ],
+)
+def test_note_dresses(text, expected):
+    assert _resp(text) == expected
+
+
+@pytest.mark.parametrize("note", ["区政府副区长", "分管副局长"])
+def test_a_post_after_a_unit_or_qualifier_is_not_cut(note):
+    assert _resp(f"推进。\n责任领导：{note}")[0] == [note]
+
+
+def test_supervisor_line_stays_with_its_item():
+    text = "2024年工作要点\n一、任务\n1.培育企业。新增10家。\n责任部门：科技局\n督办单位：办公室\n2.建设平台。新建2家。"
+    items = parse_text(text).plans[0].outline[0].children
+    assert [i.heading for i in items] == ["培育企业", "建设平台"]
+    assert items[0].responsibility.lead == ["科技局"]
