@@ -52,3 +52,20 @@ def test_supervisor_line_stays_with_its_item():
     items = parse_text(text).plans[0].outline[0].children
     assert [i.heading for i in items] == ["培育企业", "建设平台"]
     assert items[0].responsibility.lead == ["科技局"]
+
+
+def test_note_closing_a_heading_is_not_cut_at_its_semicolon():
+    text = (
+        "2022年工作要点\n一、加强基础研究（分管领导：孙国华；责任处室：基础处；参与处室：专项处）\n"
+        "（一）加大投入。资助项目100项。"
+    )
+    section = parse_text(text).plans[0].outline[0]
+    assert section.heading == "加强基础研究"
+    resp = section.responsibility
+    assert (resp.persons, resp.lead, resp.support) == (["孙国华"], ["基础处"], ["专项处"])
+
+
+def test_short_note_line_at_the_end_of_a_file_is_kept():
+    text = "2022年工作要点\n一、任务\n1.加强党建。\n责任处室：机关党委\n参与处室：各处室"
+    item = parse_text(text).plans[0].outline[0].children[0]
+    assert item.responsibility.support == ["各处室"]
