@@ -69,3 +69,22 @@ def test_short_note_line_at_the_end_of_a_file_is_kept():
     text = "2022年工作要点\n一、任务\n1.加强党建。\n责任处室：机关党委\n参与处室：各处室"
     item = parse_text(text).plans[0].outline[0].children[0]
     assert item.responsibility.support == ["各处室"]
+
+
+def test_closing_paragraph_gives_items_to_units_by_number():
+    text = (
+        "2019年工作要点\n一、主要任务\n1.培育企业。新增10家。\n2.建设众创空间。新建2家。\n"
+        "3.开展科普。举办12场。\n4.加强党建。（责任股室：办公室）\n"
+        "以上第1、2项由高新股负责，办公室配合；第3—4项由农村股负责。"
+    )
+    items = parse_text(text).plans[0].outline[0].children
+    got = [(i.responsibility.lead, i.responsibility.support) for i in items]
+    # an item's own note wins over the closing paragraph
+    assert got == [(["高新股"], ["办公室"]), (["高新股"], ["办公室"]), (["农村股"], []), (["办公室"], [])]
+    assert "以上" not in items[-1].body
+
+
+def test_closing_paragraph_for_all_items():
+    text = "2019年工作要点\n一、主要任务\n1.培育企业。新增10家。\n2.建设平台。\n以上各项工作由区科技局牵头，各街道配合"
+    items = parse_text(text).plans[0].outline[0].children
+    assert [(i.responsibility.lead, i.responsibility.support) for i in items] == [(["区科技局"], ["各街道"])] * 2

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .model import Responsibility
+from .numbers import parse_number
 
 # Qualified forms (主要责任人, 分管局领导) come first: a label must be read whole, or its qualifier is
 # left behind as the tail of the previous value.
@@ -270,3 +271,45 @@ def _merge(into: Responsibility, other: Responsibility) -> None:
         target = getattr(into, name)
         target.extend(n for n in getattr(other, name) if n not in target)
     into.deadline = into.deadline or other.deadline
+
+
+# A closing paragraph that gives several items to units by number: "以上第1—5项由高新股负责，办公室配合；
+# 第6、7项由农村股负责；第8项由办公室牵头。" Each clause names items (or all of them: "以上各项工作") and
+# units with verbs.
+ITEM_NUMBER = r"[\d一二三四五六七八九十]+"
+ITEM_SET = rf"{ITEM_NUMBER}(?:\s*(?:[、,，]|[-—－~～至到])\s*第?{ITEM_NUMBER})*"
+RANGE_CLAUSE_RE = re.compile(
+    rf"^(?:以上)?(?:第\s*(?P<items>{ITEM_SET})\s*项|(?P<all>各项|全部|所有))?(?:工作|任务|重点任务)?\s*"
+    rf"由(?P<lead>{NAME_CHAR}{{2,60}}?)(?:牵头)?(?:负责)?(?:落实|实施)?"
+    rf"(?:[,，]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?$"
+)
+RANGE_PARAGRAPH_RE = re.compile(rf"^\s*以上(?:第\s*{ITEM_NUMBER}|各项|全部|所有|工作|任务|重点任务)")
+
+
+def range_notes(paragraph: str) -> list[tuple[set[int] | None, Responsibility]] | None:
+    """The items (their numbers, or None for all of them) and who answers for them, from a closing
+    paragraph that assigns items by number; None when the paragraph is not one."""
+    if not RANGE_PARAGRAPH_RE.match(paragraph):
+        return None
+    out: list[tuple[set[int] | None, Responsibility]] = []
+    for clause in re.split(r"[；;。]", paragraph):
+        m = RANGE_CLAUSE_RE.match(clause.strip())
+        if m is None:
+            continue
+        resp = Responsibility()
+        _add_names(resp, "lead", m.group("lead"))
+        _add_names(resp, "support", m.group("support") or "")
+        out.append((_item_numbers(m.group("items")) if m.group("items") else None, resp))
+    return out or None
+
+
+def _item_numbers(text: str) -> set[int]:
+    """{1, 2, 3, 4, 5} for "1—5", {6, 7} for "6、7", {3} for "三"."""
+    numbers: set[int] = set()
+    for part in re.split(r"\s*[、,，]\s*第?", text):
+        bounds = [parse_number(x) for x in re.split(r"\s*[-—－~～至到]\s*第?", part)]
+        if any(b is None for b in bounds):
+            continue
+        low, high = int(bounds[0]), int(bounds[-1])
+        numbers.update(range(low, high + 1) if high - low < 100 else (low, high))
+    return numbers
