@@ -88,3 +88,17 @@ def test_closing_paragraph_for_all_items():
     text = "2019年工作要点\n一、主要任务\n1.培育企业。新增10家。\n2.建设平台。\n以上各项工作由区科技局牵头，各街道配合"
     items = parse_text(text).plans[0].outline[0].children
     assert [(i.responsibility.lead, i.responsibility.support) for i in items] == [(["区科技局"], ["各街道"])] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进。（责任单位：市科技局；配合单位：市财政局、市税务局等）", ([], ["市科技局"], ["市财政局", "市税务局"])),
+        ("推进。（责任单位：市科技局等有关部门）", ([], ["市科技局"], [])),
+        ("推进。（责任单位：市发改委、市科技局，市财政局配合）", ([], ["市发改委", "市科技局"], ["市财政局"])),
+        ("推进。（市科技局牵头负责，市教育局、市卫健委协同推进）", ([], ["市科技局"], ["市教育局", "市卫健委"])),
+    ],
+)
+def test_tails_of_unit_lists(text, expected):
+    """A trailing 等 names no one; a part of a lead list that says it helps is a supporting unit."""
+    assert _resp(text) == expected

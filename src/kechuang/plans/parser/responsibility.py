@@ -48,7 +48,7 @@ NAME_CHAR = r"(?:[^（）():：]|[（(][^（）():：]{1,15}[）)])"
 # "（市科技局牵头，市财政局、市发改委配合）" closing an item: units named with verbs instead of labels.
 VERB_NOTE_RE = re.compile(
     rf"[（(]\s*(?:由\s*)?(?P<lead>{NAME_CHAR}{{2,40}}?)(?:负责)?牵头(?:负责)?"
-    rf"(?:[,，;；、]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?"
+    rf"(?:[,，;；、]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?"
     r"\s*[）)](?=\s*[。.；;]?\s*$)"
 )
 # Names that read as organisations, for notes with no labels at all: they must end like one.
@@ -60,7 +60,7 @@ ORGS = rf"{ORG}(?:[、，,]{ORG})*"
 # The same verb note as a plain last sentence: "市科技局牵头，市财政局、市教育局配合。"
 SENTENCE_NOTE_RE = re.compile(
     rf"(?:^|(?<=[。；;\n]))\s*(?:由\s*)?(?P<lead>{ORGS})(?:负责)?牵头(?:负责)?"
-    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?\s*[。.；;]?\s*$"
+    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?\s*[。.；;]?\s*$"
 )
 # "（市科技局、市发改委按职责分工负责）" closing an item: the units named answer for it together;
 # "（市科技局会同市财政局负责）": the unit that 会同 (acts together with) the others leads them.
@@ -184,6 +184,21 @@ def _person_names(names: list[str]) -> list[str]:
     return people or names
 
 
+# "市财政局、市税务局等" / "…等有关部门": the list's tail says there are others, it names none.
+ETC_RE = re.compile(r"(?<=.{2})等(?:有关|相关|其他)?(?:单位|部门|处室|科室)?$")
+# "责任单位：市发改委、市科技局，市财政局配合": a part of a lead list that says it helps is support.
+HELPER_RE = re.compile(r"^(.+?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?$")
+
+
+def _split_helpers(value: str) -> tuple[str, list[str]]:
+    """(the lead part of a 责任单位 value, the parts that name helping units by a verb)."""
+    parts = re.split(r"[，,；;]", value)
+    helpers = [m.group(1) for m in map(HELPER_RE.match, (p.strip() for p in parts)) if m]
+    if not helpers:
+        return value, []
+    return "，".join(p for p in parts if not HELPER_RE.match(p.strip())), helpers
+
+
 JOINT_RE = re.compile(r"^([^（）()]+?)会同(.+?)(?:等单位|等部门)?(?:负责|落实|实施)*$")
 
 
@@ -195,7 +210,11 @@ def _add_names(resp: Responsibility, field: str, value: str) -> None:
         _add_names(resp, "lead", together.group(1))
         _add_names(resp, "support", together.group(2))
         return
-    names = split_names(REMARK_RE.sub("", value))
+    if field == "lead":
+        value, helpers = _split_helpers(value)
+        for helper in helpers:
+            _add_names(resp, "support", helper)
+    names = [ETC_RE.sub("", n) for n in split_names(REMARK_RE.sub("", value))]
     if field == "persons":
         names = _person_names(names)
     marked = [n for n in names if LEAD_MARK_RE.search(n)]
@@ -281,7 +300,7 @@ ITEM_SET = rf"{ITEM_NUMBER}(?:\s*(?:[、,，]|[-—－~～至到])\s*第?{ITEM_N
 RANGE_CLAUSE_RE = re.compile(
     rf"^(?:以上)?(?:第\s*(?P<items>{ITEM_SET})\s*项|(?P<all>各项|全部|所有))?(?:工作|任务|重点任务)?\s*"
     rf"由(?P<lead>{NAME_CHAR}{{2,60}}?)(?:牵头)?(?:负责)?(?:落实|实施)?"
-    rf"(?:[,，]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?$"
+    rf"(?:[,，]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?$"
 )
 RANGE_PARAGRAPH_RE = re.compile(rf"^\s*以上(?:第\s*{ITEM_NUMBER}|各项|全部|所有|工作|任务|重点任务)")
 
