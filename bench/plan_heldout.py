@@ -2,10 +2,11 @@
 
 The seeds in ../shared are what the parser was tuned on; the held-out sets hold documents written
 apart from that tuning, so their scores are the better estimate of how the parser does on unseen
-plans. There are two sets, written by different people blind to each other's style
-(tests/plans/parser/heldout and heldout2; the second also holds an .html page, which the scorer
-passes to the CLI like any other file). Runs ../shared/tools/score_targets.py for targets and for
-responsibilities on each set and prints, with <set> plan_heldout or plan_heldout2,
+plans. There are three sets, written by different people blind to each other's style
+(tests/plans/parser/heldout, heldout2 and heldout3; the second also holds an .html page, which the
+scorer passes to the CLI like any other file; the third leans on responsibility notes).
+Runs ../shared/tools/score_targets.py for targets and for responsibilities on each set and prints,
+with <set> plan_heldout, plan_heldout2 or plan_heldout3,
 
     BENCH <set>_target_f1 <f1> ratio
     BENCH <set>_target_precision <p> ratio
@@ -31,6 +32,7 @@ SHARED = REPO.parent / "shared"
 HELDOUT_SETS = {
     "plan_heldout": REPO / "tests" / "plans" / "parser" / "heldout",
     "plan_heldout2": REPO / "tests" / "plans" / "parser" / "heldout2",
+    "plan_heldout3": REPO / "tests" / "plans" / "parser" / "heldout3",
 }
 
 

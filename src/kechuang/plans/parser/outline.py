@@ -250,7 +250,9 @@ def split_heading(text: str) -> tuple[str, str]:
     """Heading and body of a numbered line: the first sentence (or "label:") is the heading."""
     text = text.strip().rstrip(":：")
     label = LABEL_RE.match(text)
-    end = SENTENCE_END_RE.search(text)
+    end = _sentence_end(text)
+    if label and _depth(label.group(1)) > 0:  # "加强基础研究（分管领导：…）": a note's label, not the heading's
+        label = None
     if label and (end is None or label.end() < end.start()) and len(text) > label.end():
         return label.group(1).strip(), text[label.end() :].strip()
     if end is None:
@@ -258,6 +260,24 @@ def split_heading(text: str) -> tuple[str, str]:
     if end.start() <= HEADING_MAX:
         return text[: end.start()].strip(), text[end.end() :].strip()
     return text[:HEADING_MAX], text
+
+
+def _sentence_end(text: str) -> re.Match[str] | None:
+    """The first sentence end outside brackets: the ； between the labels of a note that closes a
+    heading ("一、加强基础研究（分管领导：孙国华；责任处室：基础处）") does not end the heading."""
+    depth = 0
+    pos = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        depth += _depth(text[pos : m.start()])
+        pos = m.start()
+        if depth <= 0:
+            return m
+    return None
+
+
+def _depth(text: str) -> int:
+    """Opening brackets minus closing ones."""
+    return sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
 
 
 def _unnumbered_heading(text: str) -> tuple[str, str] | None:

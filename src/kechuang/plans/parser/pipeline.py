@@ -11,11 +11,12 @@ import re
 
 from .clauses import split_sentences
 from .errors import NoOutlineError
-from .model import OutlineNode, ParsedDocument, Target, WorkPlan
+from .model import OutlineNode, ParsedDocument, Responsibility, Target, WorkPlan
+from .numbers import parse_number
 from .outline import parse_outline
 from .readers import Block, read_blocks
 from .readers.text import lines_to_blocks
-from .responsibility import extract_inline, from_columns
+from .responsibility import extract_inline, from_columns, range_notes
 from .targets import extract_targets, from_indicator_row, names_own_time, opens_past_paragraph
 
 # Headings of report sections; words such as 成效 alone also open forward items (提升服务成效), so
@@ -63,6 +64,7 @@ def _fill(plan: WorkPlan) -> None:
 
 def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> None:
     retrospective = retrospective or _looks_back(node.heading, plan)
+    assigned = _take_range_notes(node)
     node.body, inline = extract_inline(node.body)
     if inline is None:  # a one-line item: "1.加强XXX（牵头单位：…）"
         node.heading, inline = extract_inline(node.heading)
@@ -80,6 +82,33 @@ def _fill_node(node: OutlineNode, plan: WorkPlan, *, retrospective: bool) -> Non
                     node.targets += _targets_of(cell, plan)
     for child in node.children:
         _fill_node(child, plan, retrospective=retrospective)
+    for numbers, resp in assigned:
+        for child in node.children:
+            if child.responsibility is None and (numbers is None or _item_number(child.number) in numbers):
+                child.responsibility = resp
+
+
+def _take_range_notes(node: OutlineNode) -> list[tuple[set[int] | None, Responsibility]]:
+    """Closing paragraphs under `node` that give its items to units by number ("以上第1—5项由高新股负责"),
+    read and removed from the text they were appended to (the last item's body, or the node's own)."""
+    found: list[tuple[set[int] | None, Responsibility]] = []
+    for holder in (node, *node.children[-1:]):
+        kept = []
+        for paragraph in holder.body.split("\n"):
+            notes = range_notes(paragraph)
+            if notes:
+                found.extend(notes)
+            else:
+                kept.append(paragraph)
+        holder.body = "\n".join(kept)
+    return found
+
+
+def _item_number(number: str) -> int | None:
+    """3 for "3."、"（三）"、"第三条"; None when the item is unnumbered."""
+    digits = re.sub(r"[^\d一二三四五六七八九十百]", "", number)
+    value = parse_number(digits) if digits else None
+    return int(value) if value is not None else None
 
 
 def _looks_back(heading: str, plan: WorkPlan) -> bool:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .model import Responsibility
+from .numbers import parse_number
 
 # Qualified forms (主要责任人, 分管局领导) come first: a label must be read whole, or its qualifier is
 # left behind as the tail of the previous value.
@@ -21,7 +22,7 @@ PERSON_LABELS = (
 )
 LEAD_LABELS = (
     r"牵头单位|牵头部门|牵头处室|责任单位|责任部门|责任处室|责任科室|责任股室|主办单位|主办处室|承办处室|"
-    r"主责单位|主责部门|责任主体|牵头科室|牵头股室|落实单位|落实部门|牵头"
+    r"主责单位|主责部门|责任主体|牵头科室|牵头股室|落实单位|落实部门|牵头|主办|承办|主责"
 )
 # Short labels (参与：, 协同：) only count as labels with a colon; LABEL_RE and NOTE_RE both demand one.
 SUPPORT_LABELS = (
@@ -29,33 +30,43 @@ SUPPORT_LABELS = (
     r"协同单位|协同部门|协作单位|协作部门|参与单位|参加单位|参与部门|参与处室|配合|参与|协办|协同|协作"
 )
 DEADLINE_LABELS = r"完成时限|完成时间|时间节点|时限要求|时限"
-ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}"
+# The unit that supervises a task (督办单位) does not answer for it: its label is read so that its value
+# is not taken for the tail of the previous one, and then dropped.
+SUPERVISOR_LABELS = r"督办单位|督办部门|督查单位|督查部门|督导单位|监督单位|督办"
+ALL_LABELS = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{DEADLINE_LABELS}|{SUPERVISOR_LABELS}"
 LABEL_RE = re.compile(rf"(?:[【\[](?P<boxed>{ALL_LABELS})[】\]]\s*[:：]?|(?P<label>{ALL_LABELS})\s*[:：])\s*")
 NOTE_RE = re.compile(
     rf"[（(【\[]\s*(?:{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS})\s*[】\]]?\s*[:：][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
 )
-ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}"
+ANY_LABEL = f"{PERSON_LABELS}|{LEAD_LABELS}|{SUPPORT_LABELS}|{SUPERVISOR_LABELS}"
 # A note that is not bracketed: from a label opening a line (or following a sentence) to the end.
 LINE_NOTE_RE = re.compile(
     rf"(?:^|\n|(?<=[。；;]))\s*(?:[【\[](?:{ANY_LABEL})[】\]]|(?:{ANY_LABEL})\s*[:：]).*$", re.S
 )
+# One character of a unit list inside a note, or a bracketed part of a name ("党群工作部（人才办）").
+NAME_CHAR = r"(?:[^（）():：]|[（(][^（）():：]{1,15}[）)])"
 # "（市科技局牵头，市财政局、市发改委配合）" closing an item: units named with verbs instead of labels.
 VERB_NOTE_RE = re.compile(
-    r"[（(]\s*(?:由\s*)?(?P<lead>[^（）():：]{2,40}?)(?:负责)?牵头(?:负责)?"
-    r"(?:[,，;；、]\s*(?P<support>[^（）():：]{2,80}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?"
+    rf"[（(]\s*(?:由\s*)?(?P<lead>{NAME_CHAR}{{2,40}}?)(?:负责)?牵头(?:负责)?"
+    rf"(?:[,，;；、]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?"
     r"\s*[）)](?=\s*[。.；;]?\s*$)"
 )
 # Names that read as organisations, for notes with no labels at all: they must end like one.
-ORG = r"[^，,；;。（）()：:\s]{1,30}?(?:局|委|办|处|室|科|院|所|中心|政府|部|会|厅|站|队|馆|行|街道|镇|乡|园区)"
+ORG = (
+    r"[^，,；;。（）()：:\s]{1,30}?(?:局|委|办|处|室|科|院|所|中心|政府|部|会|厅|站|队|馆|行|街道|镇|乡|园区)"
+    r"(?:[（(][^（）()：:]{1,15}[）)])?"  # 市科技局（市知识产权局）
+)
 ORGS = rf"{ORG}(?:[、，,]{ORG})*"
 # The same verb note as a plain last sentence: "市科技局牵头，市财政局、市教育局配合。"
 SENTENCE_NOTE_RE = re.compile(
     rf"(?:^|(?<=[。；;\n]))\s*(?:由\s*)?(?P<lead>{ORGS})(?:负责)?牵头(?:负责)?"
-    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施)?)?\s*[。.；;]?\s*$"
+    rf"(?:[，,；;]\s*(?P<support>{ORGS})(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?\s*[。.；;]?\s*$"
 )
-# "（市科技局、市发改委按职责分工负责）" closing an item: the units named answer for it together.
+# "（市科技局、市发改委按职责分工负责）" closing an item: the units named answer for it together;
+# "（市科技局会同市财政局负责）": the unit that 会同 (acts together with) the others leads them.
 DUTY_NOTE_RE = re.compile(
-    rf"[（(]\s*(?P<lead>{ORGS})(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施)?\s*[）)](?=\s*[。.；;]?\s*$)"
+    rf"[（(]\s*(?:由\s*)?(?P<lead>{ORGS})(?:会同(?P<support>{ORGS})(?:等单位|等部门)?)?"
+    rf"(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施)?\s*[）)](?=\s*[。.；;]?\s*$)"
 )
 # A fragment that is only a level of government ("各市", "有关县") belongs to the next one: 各市、县科技局.
 BARE_LEVEL_RE = re.compile(r"^(?:各|有关|相关)?[省市县区乡镇]$")
@@ -68,6 +79,8 @@ def _field(label: str) -> str:
         return "lead"
     if re.fullmatch(SUPPORT_LABELS, label):
         return "support"
+    if re.fullmatch(SUPERVISOR_LABELS, label):
+        return "supervisor"
     return "deadline"
 
 
@@ -114,15 +127,31 @@ def parse_note(note: str) -> Responsibility:
     has_lead = any(label.startswith("牵头") and _field(label) == "lead" for label in labels)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(note)
-        value = note[m.end() : end].strip().strip("（）()【】[]").strip()
+        value = _trim_brackets(note[m.end() : end])
         field = _field(labels[i])
         if has_lead and field == "lead" and labels[i].startswith("责任"):
             field = "support"
         if field == "deadline":
             resp.deadline = value.strip("，,；;。")
-        else:
+        elif field != "supervisor":
             _add_names(resp, field, value)
     return resp
+
+
+def _trim_brackets(value: str) -> str:
+    """A label's value without the brackets of the note around it, but with those of its names: the
+    value of "（牵头单位：机关党委（人事处））" is "机关党委（人事处）", not "机关党委（人事处"."""
+    value = value.strip().strip("【】[]").strip()
+    while value and value[-1] in "）)" and _depth(value) < 0:
+        value = value[:-1].rstrip()
+    while value and value[0] in "（(" and _depth(value) > 0:
+        value = value[1:].lstrip()
+    return value
+
+
+def _depth(value: str) -> int:
+    """Opening brackets minus closing ones."""
+    return sum(value.count(c) for c in "（(") - sum(value.count(c) for c in "）)")
 
 
 LEAD_MARK_RE = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]$")
@@ -136,19 +165,56 @@ TITLE = (
 TITLE_ONLY_RE = re.compile(rf"^[^（）()]*{TITLE}$")
 TITLE_BRACKET_RE = re.compile(rf"[（(][^（）()]*{TITLE}(?:[）)]|$)")
 TITLE_PREFIX_RE = re.compile(rf"^[^（）()]*{TITLE}(?=[\u4e00-\u9fff]{{2,3}}$)")
+TITLE_SUFFIX_RE = re.compile(rf"^([\u4e00-\u9fff]{{2,3}}?){TITLE}$")  # 周立新副主任
+# What stands before a post without being a person: a unit (区政府副区长) or a qualifier (分管副局长).
+NOT_A_NAME_RE = re.compile(r"分管|常务|主管|[局委办府厅处科室院部区市县省镇乡]$")
+
+
+def _drop_title_suffix(name: str) -> str:
+    """"周立新副主任" → "周立新"; "区政府副区长" and "分管副局长" stay, as they name a post, not a person."""
+    m = TITLE_SUFFIX_RE.match(name)
+    return m.group(1) if m and not NOT_A_NAME_RE.search(m.group(1)) else name
 
 
 def _person_names(names: list[str]) -> list[str]:
     """A person named with a post ("副县长 刘德明", "刘德明（副县长）", "区科技局局长钱志远") is the person:
     the post is dropped, unless it is all the note names (then the post is who answers)."""
-    names = [TITLE_PREFIX_RE.sub("", TITLE_BRACKET_RE.sub("", n)) for n in names]
+    names = [_drop_title_suffix(TITLE_PREFIX_RE.sub("", TITLE_BRACKET_RE.sub("", n))) for n in names]
     people = [n for n in names if not TITLE_ONLY_RE.match(n)]
     return people or names
 
 
+# "市财政局、市税务局等" / "…等有关部门": the list's tail says there are others, it names none.
+ETC_RE = re.compile(r"(?<=.{2})等(?:有关|相关|其他)?(?:单位|部门|处室|科室)?$")
+# "责任单位：市发改委、市科技局，市财政局配合": a part of a lead list that says it helps is support.
+HELPER_RE = re.compile(r"^(.+?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?$")
+
+
+def _split_helpers(value: str) -> tuple[str, list[str]]:
+    """(the lead part of a 责任单位 value, the parts that name helping units by a verb)."""
+    parts = re.split(r"[，,；;]", value)
+    helpers = [m.group(1) for m in map(HELPER_RE.match, (p.strip() for p in parts)) if m]
+    if not helpers:
+        return value, []
+    return "，".join(p for p in parts if not HELPER_RE.match(p.strip())), helpers
+
+
+JOINT_RE = re.compile(r"^([^（）()]+?)会同(.+?)(?:等单位|等部门)?(?:负责|落实|实施)*$")
+
+
 def _add_names(resp: Responsibility, field: str, value: str) -> None:
-    """Add the names of `value`; in a 责任单位 list, "(牵头)" marks the lead and the others support."""
-    names = split_names(REMARK_RE.sub("", value))
+    """Add the names of `value`; in a 责任单位 list, "(牵头)" marks the lead and the others support, and
+    "A会同B" makes A the lead and B a supporting unit."""
+    together = JOINT_RE.match(value) if field == "lead" else None
+    if together:
+        _add_names(resp, "lead", together.group(1))
+        _add_names(resp, "support", together.group(2))
+        return
+    if field == "lead":
+        value, helpers = _split_helpers(value)
+        for helper in helpers:
+            _add_names(resp, "support", helper)
+    names = [ETC_RE.sub("", n) for n in split_names(REMARK_RE.sub("", value))]
     if field == "persons":
         names = _person_names(names)
     marked = [n for n in names if LEAD_MARK_RE.search(n)]
@@ -224,3 +290,45 @@ def _merge(into: Responsibility, other: Responsibility) -> None:
         target = getattr(into, name)
         target.extend(n for n in getattr(other, name) if n not in target)
     into.deadline = into.deadline or other.deadline
+
+
+# A closing paragraph that gives several items to units by number: "以上第1—5项由高新股负责，办公室配合；
+# 第6、7项由农村股负责；第8项由办公室牵头。" Each clause names items (or all of them: "以上各项工作") and
+# units with verbs.
+ITEM_NUMBER = r"[\d一二三四五六七八九十]+"
+ITEM_SET = rf"{ITEM_NUMBER}(?:\s*(?:[、,，]|[-—－~～至到])\s*第?{ITEM_NUMBER})*"
+RANGE_CLAUSE_RE = re.compile(
+    rf"^(?:以上)?(?:第\s*(?P<items>{ITEM_SET})\s*项|(?P<all>各项|全部|所有))?(?:工作|任务|重点任务)?\s*"
+    rf"由(?P<lead>{NAME_CHAR}{{2,60}}?)(?:牵头)?(?:负责)?(?:落实|实施)?"
+    rf"(?:[,，]\s*(?P<support>{NAME_CHAR}{{2,80}}?)(?:等单位|等部门)?(?:配合|参与|协助|协同)(?:落实|实施|推进)?)?$"
+)
+RANGE_PARAGRAPH_RE = re.compile(rf"^\s*以上(?:第\s*{ITEM_NUMBER}|各项|全部|所有|工作|任务|重点任务)")
+
+
+def range_notes(paragraph: str) -> list[tuple[set[int] | None, Responsibility]] | None:
+    """The items (their numbers, or None for all of them) and who answers for them, from a closing
+    paragraph that assigns items by number; None when the paragraph is not one."""
+    if not RANGE_PARAGRAPH_RE.match(paragraph):
+        return None
+    out: list[tuple[set[int] | None, Responsibility]] = []
+    for clause in re.split(r"[；;。]", paragraph):
+        m = RANGE_CLAUSE_RE.match(clause.strip())
+        if m is None:
+            continue
+        resp = Responsibility()
+        _add_names(resp, "lead", m.group("lead"))
+        _add_names(resp, "support", m.group("support") or "")
+        out.append((_item_numbers(m.group("items")) if m.group("items") else None, resp))
+    return out or None
+
+
+def _item_numbers(text: str) -> set[int]:
+    """{1, 2, 3, 4, 5} for "1—5", {6, 7} for "6、7", {3} for "三"."""
+    numbers: set[int] = set()
+    for part in re.split(r"\s*[、,，]\s*第?", text):
+        bounds = [parse_number(x) for x in re.split(r"\s*[-—－~～至到]\s*第?", part)]
+        if any(b is None for b in bounds):
+            continue
+        low, high = int(bounds[0]), int(bounds[-1])
+        numbers.update(range(low, high + 1) if high - low < 100 else (low, high))
+    return numbers

@@ -67,7 +67,16 @@ def drop_furniture(blocks: list[Block]) -> list[Block]:
     return kept[:end]
 
 
+# "参与处室：厅机关各处室" closing the last item is a short line too, but a labelled value is content.
+LABELLED_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+
+
 def _is_debris(text: str) -> bool:
     s = text.strip()
     ends_sentence = re.search(r"[。；;！!？?]$", s)
-    return len(s) <= 12 and not ends_sentence and not re.match(r"^[一二三四五六七八九十\d]", s)
+    return (
+        len(s) <= 12
+        and not ends_sentence
+        and not re.match(r"^[一二三四五六七八九十\d]", s)
+        and not LABELLED_RE.match(s)
+    )
