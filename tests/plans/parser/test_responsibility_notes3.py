@@ -102,3 +102,13 @@ def test_closing_paragraph_for_all_items():
 def test_tails_of_unit_lists(text, expected):
     """A trailing 等 names no one; a part of a lead list that says it helps is a supporting unit."""
     assert _resp(text) == expected
+
+
+def test_an_unlabelled_time_limit_among_the_names_is_the_deadline() -> None:
+    from kechuang.plans.parser.responsibility import parse_note
+
+    resp = parse_note("牵头单位：高新技术处，责任人：张三，2027年12月底前完成")
+    assert resp.persons == ["张三"]
+    assert resp.lead == ["高新技术处"]
+    assert resp.deadline == "2027年12月底前完成"
+    assert parse_note("责任人：李四、王五，年底前完成").persons == ["李四", "王五"]

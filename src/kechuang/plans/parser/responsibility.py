@@ -199,6 +199,12 @@ def _split_helpers(value: str) -> tuple[str, list[str]]:
     return "，".join(p for p in parts if not HELPER_RE.match(p.strip())), helpers
 
 
+# A time limit written among the names without its own label ("责任人：张三，2027年12月底前完成").
+UNLABELLED_DEADLINE_RE = re.compile(
+    r"^(?:\d{4}年|\d{1,2}月|年底|年内|长期|持续推进|全年)"
+    r"|(?:\d{4}年|\d{1,2}月|月底|年底|季度)[^，,、]*?(?:前|底|内|完成|启动|持续)$"
+)
+
 JOINT_RE = re.compile(r"^([^（）()]+?)会同(.+?)(?:等单位|等部门)?(?:负责|落实|实施)*$")
 
 
@@ -223,7 +229,9 @@ def _add_names(resp: Responsibility, field: str, value: str) -> None:
     else:
         pairs = [(field, LEAD_MARK_RE.sub("", n)) for n in names]
     for target, name in pairs:
-        if name and name not in getattr(resp, target):
+        if name and UNLABELLED_DEADLINE_RE.search(name):
+            resp.deadline = resp.deadline or name  # a date is never a person or a unit
+        elif name and name not in getattr(resp, target):
             getattr(resp, target).append(name)
 
 
