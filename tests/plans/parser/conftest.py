@@ -31,3 +31,30 @@ def parse_seed():
         return cache[prefix]
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """The shared scorer (../shared/tools/score_targets.py), imported so tests score with its own logic."""
+    import importlib.util
+
+    path = SHARED / "tools" / "score_targets.py"
+    if not path.exists():
+        pytest.fail(f"scorer not found at {path}: the tests read ../shared beside the checkout")
+    spec = importlib.util.spec_from_file_location("score_targets", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def set_f1(scorer, gold: dict[str, list], predictions: dict[str, dict], *, responsibility: bool = False):
+    """F1 over a whole set of documents (micro-averaged, as the scorer's command line reports it)."""
+    tp = n_gold = n_pred = 0
+    for doc, rows in gold.items():
+        if responsibility:
+            s = scorer.score_resp_doc(rows, scorer.collect_items(predictions[doc], []))
+        else:
+            s = scorer.score_doc(rows, scorer.collect_predictions(predictions[doc], []))
+        tp, n_gold, n_pred = tp + s["tp"], n_gold + s["gold"], n_pred + s["pred"]
+    f1, _, _ = scorer.prf(tp, n_gold, n_pred)
+    return f1, (tp, n_gold, n_pred)

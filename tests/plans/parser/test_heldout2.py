@@ -9,33 +9,20 @@ of its text rendition. Floors sit a little under the scores measured after the f
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from pathlib import Path
-from types import ModuleType
 
 import docx
 import pytest
 
 from kechuang.plans.parser import parse_document
 
-from .conftest import SHARED
+from .conftest import set_f1
 
 HELDOUT2 = Path(__file__).parent / "heldout2"
 TABLE_DOC = "q02_yunling_county_2019_table.txt"
 TARGET_F1_FLOOR = 0.95
 RESPONSIBILITY_F1_FLOOR = 0.95
-
-
-@pytest.fixture(scope="module")
-def scorer() -> ModuleType:
-    path = SHARED / "tools" / "score_targets.py"
-    if not path.exists():
-        pytest.skip(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("score_targets", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def table_docx(text_rendition: Path) -> bytes:
@@ -75,21 +62,13 @@ def _gold(rows_by_doc: dict[str, list]) -> dict[str, list]:
 
 
 def test_heldout2_target_f1(scorer, predictions):
-    tp = n_gold = n_pred = 0
-    for doc, rows in _gold(scorer.load_gold(HELDOUT2)).items():
-        s = scorer.score_doc(rows, scorer.collect_predictions(predictions[doc], []))
-        tp, n_gold, n_pred = tp + s["tp"], n_gold + s["gold"], n_pred + s["pred"]
-    f1, _, _ = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= TARGET_F1_FLOOR, (tp, n_gold, n_pred)
+    f1, counts = set_f1(scorer, _gold(scorer.load_gold(HELDOUT2)), predictions)
+    assert f1 >= TARGET_F1_FLOOR, counts
 
 
 def test_heldout2_responsibility_f1(scorer, predictions):
-    tp = n_gold = n_pred = 0
-    for doc, rows in _gold(scorer.load_resp_gold(HELDOUT2)).items():
-        s = scorer.score_resp_doc(rows, scorer.collect_items(predictions[doc], []))
-        tp, n_gold, n_pred = tp + s["tp"], n_gold + s["gold"], n_pred + s["pred"]
-    f1, _, _ = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= RESPONSIBILITY_F1_FLOOR, (tp, n_gold, n_pred)
+    f1, counts = set_f1(scorer, _gold(scorer.load_resp_gold(HELDOUT2)), predictions, responsibility=True)
+    assert f1 >= RESPONSIBILITY_F1_FLOOR, counts
 
 
 def test_table_docx_matches_its_text_rendition(scorer, predictions):

@@ -10,33 +10,20 @@ fix: targets 0.994, responsibilities 0.802. Floors sit a little under the scores
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from pathlib import Path
-from types import ModuleType
 
 import docx
 import pytest
 
 from kechuang.plans.parser import parse_document
 
-from .conftest import SHARED
+from .conftest import set_f1
 
 HELDOUT3 = Path(__file__).parent / "heldout3"
 LEDGER_DOC = "r05_qinghe_county_ledger_2021.txt"
 TARGET_F1_FLOOR = 0.97
 RESPONSIBILITY_F1_FLOOR = 0.97
-
-
-@pytest.fixture(scope="module")
-def scorer() -> ModuleType:
-    path = SHARED / "tools" / "score_targets.py"
-    if not path.exists():
-        pytest.skip(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("score_targets", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def ledger_docx(text_rendition: Path) -> bytes:
@@ -73,21 +60,13 @@ def _gold(rows_by_doc: dict[str, list]) -> dict[str, list]:
 
 
 def test_heldout3_target_f1(scorer, predictions):
-    tp = n_gold = n_pred = 0
-    for doc, rows in _gold(scorer.load_gold(HELDOUT3)).items():
-        s = scorer.score_doc(rows, scorer.collect_predictions(predictions[doc], []))
-        tp, n_gold, n_pred = tp + s["tp"], n_gold + s["gold"], n_pred + s["pred"]
-    f1, _, _ = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= TARGET_F1_FLOOR, (tp, n_gold, n_pred)
+    f1, counts = set_f1(scorer, _gold(scorer.load_gold(HELDOUT3)), predictions)
+    assert f1 >= TARGET_F1_FLOOR, counts
 
 
 def test_heldout3_responsibility_f1(scorer, predictions):
-    tp = n_gold = n_pred = 0
-    for doc, rows in _gold(scorer.load_resp_gold(HELDOUT3)).items():
-        s = scorer.score_resp_doc(rows, scorer.collect_items(predictions[doc], []))
-        tp, n_gold, n_pred = tp + s["tp"], n_gold + s["gold"], n_pred + s["pred"]
-    f1, _, _ = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= RESPONSIBILITY_F1_FLOOR, (tp, n_gold, n_pred)
+    f1, counts = set_f1(scorer, _gold(scorer.load_resp_gold(HELDOUT3)), predictions, responsibility=True)
+    assert f1 >= RESPONSIBILITY_F1_FLOOR, counts
 
 
 def test_ledger_docx_matches_its_text_rendition(scorer, predictions):
