@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils.translation import gettext
 
 from kechuang.core.models import AuditEntry, User
 
@@ -58,6 +60,21 @@ def audit_record(
         changes=changes or {},
         reason=reason,
     )
+
+
+def refuse(*, actor: User, reason: str, obj: models.Model | None = None, what: str = "") -> PermissionDenied:
+    """Record a refused attempt and return the exception to raise.
+
+    ``reason`` is the rule's English reason (a gettext msgid); the user reads it translated. The attempt is
+    written against ``obj`` (the thing reached for) or, without one, against the user; the exception is
+    marked ``audited`` so the refusal page does not record it a second time. Call it before opening the
+    write transaction, so the audit row survives the refusal.
+    """
+    audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=obj if obj is not None else actor,
+                 reason=f"{what}: {reason}" if what else reason)
+    denied = PermissionDenied(gettext(reason))
+    denied.audited = True
+    return denied
 
 
 def audit_for(obj: models.Model) -> models.QuerySet[AuditEntry]:

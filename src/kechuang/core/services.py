@@ -10,12 +10,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of, org_ref
-from kechuang.core.audit import audit_record, diff, snapshot
+from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import ApiToken, AuditEntry, Organisation, Region, RoleGrant, User
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import OrgKind, Role
@@ -57,11 +57,7 @@ def ensure_allowed(user: User, action: Action, ref: OrgRef, obj: Organisation | 
     """Raise PermissionDenied with the rule's reason; a refused attempt on an object is audited."""
     decision = decide(actor_of(user), action, ref)
     if not decision.allowed:
-        denied = PermissionDenied(_(decision.reason))
-        if obj is not None:
-            audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=obj, reason=f"{action}: {decision.reason}")
-            denied.audited = True  # the refusal page need not record it again
-        raise denied
+        raise refuse(actor=user, reason=decision.reason, obj=obj, what=action)
 
 
 def _kind(code: str) -> OrgKind:

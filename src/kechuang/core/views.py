@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from kechuang.core import selectors, services
 from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.attachments import attachment_access, attachment_add, attachments_of
-from kechuang.core.audit import audit_for, audit_record
+from kechuang.core.audit import audit_for, audit_record, refuse
 from kechuang.core.forms import LockoutAuthenticationForm, OrganisationForm, UploadForm
 from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notification, Organisation
 from kechuang.core.notifications import mark_read
@@ -152,11 +152,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         if decision is None and not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
             raise PermissionDenied(_("You may not open this file."))
         if decision is not None and not decision.allowed:
-            audit_record(actor=request.user, action=AuditEntry.Action.DENIED, obj=owner,
-                         reason=f"attachment {attachment.pk}: {decision.reason}")
-            denied = PermissionDenied(_(decision.reason))
-            denied.audited = True
-            raise denied
+            raise refuse(actor=request.user, reason=decision.reason, obj=owner, what=f"attachment {attachment.pk}")
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 

@@ -17,7 +17,6 @@ from typing import IO, Any
 from zipfile import BadZipFile
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kechuang.core.actors import actor_of
-from kechuang.core.audit import audit_record
+from kechuang.core.audit import refuse
 from kechuang.core.models import AuditEntry, Organisation, Region, User
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import OrgKind
@@ -294,10 +293,7 @@ def import_workbook(*, actor: User, file: IO[bytes], good_rows_only: bool = Fals
     """
     decision = may_import(actor_of(actor))
     if not decision.allowed:
-        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=actor, reason=f"import: {decision.reason}")
-        denied = PermissionDenied(_(decision.reason))
-        denied.audited = True  # the refusal page need not record it again
-        raise denied
+        raise refuse(actor=actor, reason=decision.reason, what="import")
     sheets = read_workbook(file)
     checker = _Checker(actor, sheets)
     checker.run()

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of, org_ref
-from kechuang.core.audit import audit_record, diff, snapshot
+from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.notifications import notify
 from kechuang.core.permissions import Action
@@ -300,8 +300,7 @@ def pool_select(*, actor: User, profile: EnterpriseProfile, year: int, reason: s
     organisation = profile.organisation
     decision = may_select(actor_of(actor), org_ref(organisation))
     if not decision.allowed:
-        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=profile, reason=f"pool: {decision.reason}")
-        raise PermissionDenied(_(decision.reason))
+        raise refuse(actor=actor, reason=decision.reason, obj=profile, what="pool")
     target = next_tier(profile.tier)
     if target is None:
         raise ValidationError({"tier": [_("This enterprise is already at the highest tier.")]})
@@ -319,8 +318,7 @@ def pool_select(*, actor: User, profile: EnterpriseProfile, year: int, reason: s
 def pool_remove(*, actor: User, entry: PoolEntry, reason: str) -> PoolEntry:
     decision = may_select(actor_of(actor), org_ref(entry.profile.organisation))
     if not decision.allowed:
-        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=entry, reason=f"pool: {decision.reason}")
-        raise PermissionDenied(_(decision.reason))
+        raise refuse(actor=actor, reason=decision.reason, obj=entry, what="pool")
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.TRANSITION, obj=entry,
                      changes={"status": [entry.status, PoolEntry.Status.REMOVED]}, reason=reason)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of
-from kechuang.core.audit import audit_record, diff, snapshot
+from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.plans import parser
 from kechuang.plans.matching import KnownUnit, match_units
@@ -37,11 +37,7 @@ def ensure_draft(plan: WorkPlan) -> None:
 def ensure_plan_allowed(user: User, action: PlanAction, plan: WorkPlan | None = None) -> None:
     decision = decide_plan(actor_of(user), action)
     if not decision.allowed:
-        denied = PermissionDenied(_(decision.reason))
-        if plan is not None:
-            audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=plan, reason=f"{action}: {decision.reason}")
-            denied.audited = True  # the refusal page need not record it again
-        raise denied
+        raise refuse(actor=user, reason=decision.reason, obj=plan, what=action)
 
 
 def parse_error_message(exc: parser.ParseError) -> str:

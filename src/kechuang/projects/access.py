@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of
-from kechuang.core.audit import audit_record
-from kechuang.core.models import AuditEntry, User
+from kechuang.core.audit import refuse as core_refuse
+from kechuang.core.models import User
 from kechuang.core.permissions import Decision, region_prefix
 from kechuang.core.roles import OrgKind, Role
 from kechuang.projects.domain.workflow import Role as FlowRole
@@ -96,10 +95,7 @@ def may_see_reviewers(user: User, application: Application) -> Decision:
 
 def refuse(user: User, obj: models.Model, what: str, reason: str) -> PermissionDenied:
     """Audit a refused attempt and return the exception to raise (the message is translated)."""
-    audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=obj, reason=f"{what}: {reason}")
-    denied = PermissionDenied(_(reason))
-    denied.audited = True  # the refusal page need not record it again
-    return denied
+    return core_refuse(actor=user, reason=reason, obj=obj, what=what)
 
 
 def ensure(user: User, decision: Decision, obj: models.Model, what: str) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of
 from kechuang.core.attachments import attachment_add, check_upload
-from kechuang.core.audit import audit_record, diff, snapshot
+from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.metrics import MetricError, registry
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.notifications import notify
@@ -36,9 +36,7 @@ ASSIGNMENT_FIELDS = ("lead_unit_id", "responsible_person", "deadline", "frequenc
 
 def _refuse(user: User, decision: Decision, obj: models.Model | None, what: str) -> None:
     if not decision.allowed:
-        if obj is not None:
-            audit_record(actor=user, action=AuditEntry.Action.DENIED, obj=obj, reason=f"{what}: {decision.reason}")
-        raise PermissionDenied(_(decision.reason))
+        raise refuse(actor=user, reason=decision.reason, obj=obj, what=what)
 
 
 def ensure_tracking_allowed(user: User, action: TrackingAction, obj: models.Model | None = None) -> None:
