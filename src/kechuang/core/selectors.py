@@ -9,18 +9,25 @@ from kechuang.core.models import AuditEntry, Organisation, Region, User
 from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
 
 
-def visible_organisations(user: User) -> QuerySet[Organisation]:
-    """Organisations ``user`` may see; the SQL twin of ``permissions.decide(..., VIEW, ...)``."""
+def organisation_scope(user: User, path: str = "") -> Q | None:
+    """The SQL twin of ``permissions.decide(..., VIEW, ...)``: a filter on organisations reached through
+    ``path`` ("" for Organisation itself, "organisation__" from a model pointing at one); None = nothing."""
     scope = visible_scope(actor_of(user))
-    qs = Organisation.objects.select_related("region", "parent")
     if scope.kind == ScopeKind.ALL:
-        return qs
+        return Q()
     if scope.kind == ScopeKind.REGION:
-        own = Q(pk=scope.org_id) if scope.org_id else Q()
-        return qs.filter(Q(region__code__startswith=scope.region_prefix) | own)
+        own = Q(**{f"{path}pk": scope.org_id}) if scope.org_id else Q()
+        return Q(**{f"{path}region__code__startswith": scope.region_prefix}) | own
     if scope.kind == ScopeKind.OWN:
-        return qs.filter(pk=scope.org_id)
-    return qs.none()
+        return Q(**{f"{path}pk": scope.org_id})
+    return None
+
+
+def visible_organisations(user: User) -> QuerySet[Organisation]:
+    """Organisations ``user`` may see."""
+    qs = Organisation.objects.select_related("region", "parent")
+    scope = organisation_scope(user)
+    return qs.none() if scope is None else qs.filter(scope)
 
 
 def organisation_list(

@@ -12,24 +12,17 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from kechuang.core.actors import actor_of
 from kechuang.core.models import User
-from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
+from kechuang.core.permissions import region_prefix
+from kechuang.core.selectors import organisation_scope
 from kechuang.enterprises.models import EnterpriseProfile, PoolEntry, Tier, TierChange
 
 
 def visible_profiles(user: User) -> QuerySet[EnterpriseProfile]:
     """Profiles of the organisations ``user`` may see (the twin of core's ``visible_organisations``)."""
-    scope = visible_scope(actor_of(user))
     qs = EnterpriseProfile.objects.select_related("organisation", "organisation__region")
-    if scope.kind == ScopeKind.ALL:
-        return qs
-    if scope.kind == ScopeKind.REGION:
-        own = Q(organisation_id=scope.org_id) if scope.org_id else Q()
-        return qs.filter(Q(organisation__region__code__startswith=scope.region_prefix) | own)
-    if scope.kind == ScopeKind.OWN:
-        return qs.filter(organisation_id=scope.org_id)
-    return qs.none()
+    scope = organisation_scope(user, "organisation__")
+    return qs.none() if scope is None else qs.filter(scope)
 
 
 @dataclass
