@@ -28,7 +28,7 @@ def import_seeds() -> float:
         files = sorted(SEEDS.glob("*.txt"))
         start = time.perf_counter()
         for path in files:
-            services.plan_import(actor=planner, upload=services.parse_upload(data=path.read_bytes(),
+            services.plan_import(actor=planner, document=services.parse_upload(data=path.read_bytes(),
                                                                              filename=path.name))
         return time.perf_counter() - start
     finally:

@@ -21,7 +21,7 @@ def plan(world):
     planner = world.user(Role.PLANNER)
     year = timezone.localdate().year
     upload = plan_services.parse_pasted(text=PLAN_TEXT.replace("2025", str(year)))
-    plan = plan_services.plan_import(actor=planner, upload=upload)[0]
+    plan = plan_services.plan_import(actor=planner, document=upload)[0]
     plan_services.plan_confirm(actor=planner, plan=plan)
     services.assignments_prefill(actor=planner, plan=plan)
     status_recompute()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_plans_tasks_and_targets(client, world, plan_text) -> None:
     planner = world.user(Role.PLANNER)
-    [plan] = services.plan_import(actor=planner, upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=planner, document=services.parse_pasted(text=plan_text))
     auth = {"HTTP_AUTHORIZATION": "Bearer " + api_token_create(actor=planner, user=planner, name="t")}
     assert client.get("/api/v1/plans/", **auth).json()["items"][0]["id"] == plan.pk
     tasks = client.get(f"/api/v1/plans/{plan.pk}/tasks", **auth).json()

@@ -22,7 +22,7 @@ def db_state() -> tuple[int, ...]:
 def test_import_stores_outline_targets_and_responsibilities(world, plan_text) -> None:
     hi_tech = world.department  # named 高新处
     planner = world.user(Role.PLANNER)
-    [plan] = services.plan_import(actor=planner, upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=planner, document=services.parse_pasted(text=plan_text))
     assert plan.status == WorkPlan.Status.DRAFT and plan.year == 2026
     assert [i.number for i in plan.items.filter(parent__isnull=True)] == ["一、", "二、"]
     targets = {t.metric: t for t in plan.targets.all()}
@@ -41,7 +41,7 @@ def test_a_bad_document_stores_nothing(world) -> None:
     before = db_state()
     with pytest.raises(ValidationError) as info:
         services.plan_import(actor=planner,
-                             upload=services.parse_upload(data=b"\x00\x01\x02binary\xff" * 50, filename="x.bin"))
+                             document=services.parse_upload(data=b"\x00\x01\x02binary\xff" * 50, filename="x.bin"))
     assert info.value.messages[0]
     assert db_state() == before
 
@@ -55,21 +55,21 @@ def test_a_failure_half_way_rolls_the_whole_import_back(world, plan_text, monkey
 
     monkeypatch.setattr(Responsibility.objects, "bulk_create", broken)
     with pytest.raises(RuntimeError):
-        services.plan_import(actor=planner, upload=services.parse_pasted(text=plan_text))
+        services.plan_import(actor=planner, document=services.parse_pasted(text=plan_text))
     assert db_state() == before
 
 
 def test_only_planners_import(world, plan_text) -> None:
     with pytest.raises(PermissionDenied):
-        services.plan_import(actor=world.user(Role.ENTERPRISE_USER), upload=services.parse_pasted(text=plan_text))
+        services.plan_import(actor=world.user(Role.ENTERPRISE_USER), document=services.parse_pasted(text=plan_text))
     with pytest.raises(PermissionDenied):
-        services.plan_import(actor=world.user(Role.LEADER), upload=services.parse_pasted(text=plan_text))
+        services.plan_import(actor=world.user(Role.LEADER), document=services.parse_pasted(text=plan_text))
     assert not WorkPlan.objects.exists()
 
 
 def test_correct_add_remove_and_confirm(world, plan_text) -> None:
     planner = world.user(Role.PLANNER)
-    [plan] = services.plan_import(actor=planner, upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=planner, document=services.parse_pasted(text=plan_text))
     target = plan.targets.get(metric="高新技术企业")
     data = TargetInput(metric="新认定高新技术企业", kind="amount", comparator=">=", value=60, unit="家", year=2026,
                        item_id=target.item_id)
@@ -98,7 +98,7 @@ def test_correct_add_remove_and_confirm(world, plan_text) -> None:
 
 
 def test_a_refused_edit_is_audited(world, plan_text) -> None:
-    [plan] = services.plan_import(actor=world.user(Role.PLANNER), upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=world.user(Role.PLANNER), document=services.parse_pasted(text=plan_text))
     target = plan.targets.first()
     officer = world.user(Role.PROGRAMME_OFFICER)
     with pytest.raises(PermissionDenied):
@@ -110,7 +110,7 @@ def test_a_refused_edit_is_audited(world, plan_text) -> None:
 def test_all_seed_documents_import(world, seeds) -> None:
     planner = world.user(Role.PLANNER)
     for path in sorted(seeds.glob("*.txt")):
-        plans = services.plan_import(actor=planner, upload=services.parse_upload(data=path.read_bytes(),
+        plans = services.plan_import(actor=planner, document=services.parse_upload(data=path.read_bytes(),
                                                                                   filename=path.name))
         assert plans, path.name
         assert sum(p.targets.count() for p in plans) > 0, path.name

@@ -42,7 +42,7 @@ def test_upload_errors_are_explained_and_store_nothing(planner_client) -> None:
 
 
 def test_htmx_target_correction(planner_client, world, plan_text) -> None:
-    [plan] = services.plan_import(actor=world.user(Role.PLANNER), upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=world.user(Role.PLANNER), document=services.parse_pasted(text=plan_text))
     target = plan.targets.get(metric="高新技术企业")
     form = planner_client.get(reverse("plans:target_edit", args=[target.pk]), HTTP_HX_REQUEST="true")
     assert f'id="target-{target.pk}"' in form.content.decode()
@@ -63,7 +63,7 @@ def test_htmx_target_correction(planner_client, world, plan_text) -> None:
 
 def test_confirm_then_detail_shows_responsibility_table(planner_client, world, plan_text,
                                                         django_assert_max_num_queries) -> None:
-    [plan] = services.plan_import(actor=world.user(Role.PLANNER), upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=world.user(Role.PLANNER), document=services.parse_pasted(text=plan_text))
     response = planner_client.post(reverse("plans:plan_confirm", args=[plan.pk]))
     assert response.status_code == 302
     with django_assert_max_num_queries(14):
@@ -72,7 +72,7 @@ def test_confirm_then_detail_shows_responsibility_table(planner_client, world, p
 
 
 def test_enterprise_users_cannot_see_plans(client, world, plan_text) -> None:
-    [plan] = services.plan_import(actor=world.user(Role.PLANNER), upload=services.parse_pasted(text=plan_text))
+    [plan] = services.plan_import(actor=world.user(Role.PLANNER), document=services.parse_pasted(text=plan_text))
     client.force_login(world.user(Role.ENTERPRISE_USER))
     assert client.get(reverse("plans:plan_list")).status_code == 403
     assert client.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 403
@@ -81,6 +81,6 @@ def test_enterprise_users_cannot_see_plans(client, world, plan_text) -> None:
 
 
 def test_plan_list_filters(planner_client, world, plan_text) -> None:
-    services.plan_import(actor=world.user(Role.PLANNER), upload=services.parse_pasted(text=plan_text))
+    services.plan_import(actor=world.user(Role.PLANNER), document=services.parse_pasted(text=plan_text))
     assert "海滨市" in planner_client.get(reverse("plans:plan_list"), {"year": "2026"}).content.decode()
     assert "海滨市" not in planner_client.get(reverse("plans:plan_list"), {"year": "2019"}).content.decode()

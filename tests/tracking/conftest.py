@@ -30,7 +30,7 @@ class Tracked:
         self.dept = world.user(Role.DEPARTMENT_USER, world.department)
         self.district = world.user(Role.DEPARTMENT_USER, world.district_bureau)
         upload = plan_services.parse_pasted(text=PLAN_TEXT)
-        self.plan = plan_services.plan_import(actor=self.planner, upload=upload)[0]
+        self.plan = plan_services.plan_import(actor=self.planner, document=upload)[0]
         plan_services.plan_confirm(actor=self.planner, plan=self.plan)
         self.assigned, self.left = services.assignments_prefill(actor=self.planner, plan=self.plan, today=TODAY)
         self.assignments = {a.target.metric: a for a in self.plan_assignments()}

@@ -25,7 +25,7 @@ def bearer(user) -> dict[str, str]:
 
 def test_plan_status_and_my_tasks(client, world) -> None:
     planner = world.user(Role.PLANNER)
-    [plan] = plan_services.plan_import(actor=planner, upload=plan_services.parse_pasted(text=PLAN))
+    [plan] = plan_services.plan_import(actor=planner, document=plan_services.parse_pasted(text=PLAN))
     plan_services.plan_confirm(actor=planner, plan=plan)
     assignments_prefill(actor=planner, plan=plan)
     status_recompute()

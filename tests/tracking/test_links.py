@@ -26,7 +26,7 @@ def test_planner_links_an_annual_target_to_the_five_year_one(client, world) -> N
     planner = world.user(Role.PLANNER)
     plans = []
     for text in (FIVE_YEAR, ANNUAL):
-        [plan] = plan_services.plan_import(actor=planner, upload=plan_services.parse_pasted(text=text))
+        [plan] = plan_services.plan_import(actor=planner, document=plan_services.parse_pasted(text=text))
         plan_services.plan_confirm(actor=planner, plan=plan)
         assignments_prefill(actor=planner, plan=plan)
         plans.append(plan)

@@ -20,7 +20,6 @@ from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.plans import parser
 from kechuang.plans.matching import KnownUnit, match_units
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
-from kechuang.plans.parser.readers import read_blocks
 from kechuang.plans.permissions import PlanAction, decide_plan
 
 TARGET_FIELDS = ("metric", "action", "kind", "comparator", "value", "value_max", "unit", "year", "quote",
@@ -45,28 +44,19 @@ def parse_error_message(exc: parser.ParseError) -> str:
     return _(exc.template).format(filename=exc.filename or _("the document"), detail=exc.detail)
 
 
-@dataclass(frozen=True)
-class ParsedUpload:
-    document: parser.ParsedDocument
-    source_text: str
-
-
-def parse_upload(*, data: bytes, filename: str) -> ParsedUpload:
+def parse_upload(*, data: bytes, filename: str) -> parser.ParsedDocument:
     """Parse an uploaded file; raises ValidationError with the parser's explanation. Touches no data."""
     try:
-        document = parser.parse_document(data, filename)
-        read = read_blocks(data, filename)
+        return parser.parse_document(data, filename)
     except parser.ParseError as exc:
         raise ValidationError(parse_error_message(exc)) from exc
-    return ParsedUpload(document, "\n".join(block.text for block in read.blocks))
 
 
-def parse_pasted(*, text: str) -> ParsedUpload:
+def parse_pasted(*, text: str) -> parser.ParsedDocument:
     try:
-        document = parser.parse_text(text, "")
+        return parser.parse_text(text, "")
     except parser.ParseError as exc:
         raise ValidationError(parse_error_message(exc)) from exc
-    return ParsedUpload(document, text)
 
 
 def _known_units() -> list[KnownUnit]:
@@ -76,10 +66,10 @@ def _known_units() -> list[KnownUnit]:
     return [KnownUnit(*row) for row in rows]
 
 
-def plan_import(*, actor: User, upload: ParsedUpload, owner: Organisation | None = None) -> list[WorkPlan]:
+def plan_import(*, actor: User, document: parser.ParsedDocument, owner: Organisation | None = None
+                ) -> list[WorkPlan]:
     """Store every plan of the parsed document as a draft for review; all or nothing."""
     ensure_plan_allowed(actor, PlanAction.IMPORT)
-    document = upload.document
     names = {name for p in document.plans for n in p.nodes() if n.responsibility
              for name in (*n.responsibility.lead, *n.responsibility.support)}
     matches = match_units(names, _known_units())
@@ -92,7 +82,7 @@ def plan_import(*, actor: User, upload: ParsedUpload, owner: Organisation | None
                 period_start=parsed.period[0] if parsed.period else parsed.year,
                 period_end=parsed.period[1] if parsed.period else parsed.year,
                 preamble=parsed.preamble, source_name=document.filename[:255], source_format=document.format,
-                source_text=upload.source_text, owner=owner or (actor.organisation if actor.organisation_id else None),
+                source_text=document.text, owner=owner or (actor.organisation if actor.organisation_id else None),
                 created_by=actor,
             )
             _store_outline(plan, parsed, matches)

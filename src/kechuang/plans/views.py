@@ -48,7 +48,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
                 parsed = services.parse_upload(data=upload.read(), filename=upload.name)
             else:
                 parsed = services.parse_pasted(text=form.cleaned_data["text"])
-            plans = services.plan_import(actor=request.user, upload=parsed)
+            plans = services.plan_import(actor=request.user, document=parsed)
         except ValidationError as exc:
             form.add_error("file" if form.cleaned_data.get("file") else "text", exc)
         else:

@@ -86,7 +86,7 @@ def load_tracking_demo(*, today: dt.date | None = None, seed: int = 2026) -> boo
     rng = random.Random(seed)
     for year, scale in ((today.year - 1, 0.9), (today.year, 1.0)):
         upload = plan_services.parse_pasted(text=plan_text(city, year, districts, scale))
-        plan = plan_services.plan_import(actor=planner, upload=upload, owner=bureau)[0]
+        plan = plan_services.plan_import(actor=planner, document=upload, owner=bureau)[0]
         plan_services.plan_confirm(actor=planner, plan=plan)
         services.assignments_prefill(actor=planner, plan=plan, today=today)
         for assignment in Assignment.objects.filter(plan=plan, target__kind="growth"):

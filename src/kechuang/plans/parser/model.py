@@ -157,6 +157,8 @@ class ParsedDocument:
     plans: list[WorkPlan] = field(default_factory=list)
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
+    text: str = ""  # the document as read (one block a line), for showing targets in their source
+
 
     def to_dict(self) -> dict[str, Any]:
         return {

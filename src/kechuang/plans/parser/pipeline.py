@@ -33,7 +33,8 @@ FORWARD_RE = re.compile(r"目标|计划|要点|安排|思路|任务|打算")
 def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
     """Parse an uploaded work-plan file (.docx, .pdf, .html, .txt) into plans, outline and targets."""
     read = read_blocks(data, filename)
-    doc = ParsedDocument(filename=filename, format=read.format, encoding=read.encoding)
+    doc = ParsedDocument(filename=filename, format=read.format, encoding=read.encoding,
+                         text="\n".join(block.text for block in read.blocks))
     doc.plans = _plans(read.blocks, filename)
     return doc
 
@@ -41,7 +42,7 @@ def parse_document(data: bytes, filename: str = "") -> ParsedDocument:
 def parse_text(text: str, filename: str = "") -> ParsedDocument:
     """Parse text already in memory (one paragraph per line)."""
     blocks = lines_to_blocks(text)
-    doc = ParsedDocument(filename=filename, format="text", encoding="")
+    doc = ParsedDocument(filename=filename, format="text", encoding="", text=text)
     doc.plans = _plans(blocks, filename)
     return doc
 

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user {username!r}." if username else "No administrator: create one with "
                                "`kechuang createadmin NAME` or pass --user.")
         try:
-            plans = services.plan_import(actor=user, upload=services.parse_upload(data=data, filename=name))
+            plans = services.plan_import(actor=user, document=services.parse_upload(data=data, filename=name))
             if confirm:
                 for plan in plans:
                     services.plan_confirm(actor=user, plan=plan)
