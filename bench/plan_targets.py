@@ -31,26 +31,34 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
-def run_scorer(extra: list[str], show: int) -> str:
+def run_scorer(gold: Path, docs: Path, extra: list[str], show: int) -> str:
+    """The scorer's stdout for the documents in ``docs`` against the gold in ``gold``."""
     cmd = f"{shlex.quote(sys.executable)} -m kechuang.plans.parser {{file}} --format json"
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    args = [
-        sys.executable,
-        str(SHARED / "tools" / "score_targets.py"),
-        "--gold",
-        str(SHARED / "gold"),
-        "--cmd",
-        cmd,
-        "--docs",
-        str(SHARED / "seeds"),
-        "--show",
-        str(show),
-        *extra,
-    ]
+    args = [sys.executable, str(SHARED / "tools" / "score_targets.py"), "--gold", str(gold), "--docs", str(docs),
+            "--cmd", cmd, "--show", str(show), *extra]
     run = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     if run.returncode != 0:
         sys.exit(f"scorer failed ({run.returncode}): {run.stderr.strip()[-500:]}")
     return run.stdout
+
+
+def report(prefix: str, gold: Path, docs: Path, show: int) -> None:
+    """Print the five BENCH lines (targets P/R/F1, comparator accuracy, responsibility F1) of one set."""
+    targets = run_scorer(gold, docs, [], show)
+    resp = run_scorer(gold, docs, ["--responsibility"], show)
+    if show:
+        print(targets + resp, file=sys.stderr)
+    m = re.search(r"^target F1 ([\d.]+) P ([\d.]+) R ([\d.]+)", targets, re.M)
+    c = re.search(r"^comparator accuracy ([\d.]+)", targets, re.M)
+    r = re.search(r"^responsibility F1 ([\d.]+)", resp, re.M)
+    if not (m and c and r):
+        sys.exit("could not read the scorer's output:\n" + targets + resp)
+    print(f"BENCH {prefix}_target_f1 {m.group(1)} ratio")
+    print(f"BENCH {prefix}_target_precision {m.group(2)} ratio")
+    print(f"BENCH {prefix}_target_recall {m.group(3)} ratio")
+    print(f"BENCH {prefix}_comparator_accuracy {c.group(1)} ratio")
+    print(f"BENCH {prefix}_responsibility_f1 {r.group(1)} ratio")
 
 
 def throughput() -> float:
@@ -73,20 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", type=int, default=0, help="print up to N misses/spurious per document")
     args = ap.parse_args(argv)
-    targets = run_scorer([], args.show)
-    resp = run_scorer(["--responsibility"], args.show)
-    if args.show:
-        print(targets + resp, file=sys.stderr)
-    m = re.search(r"^target F1 ([\d.]+) P ([\d.]+) R ([\d.]+)", targets, re.M)
-    c = re.search(r"^comparator accuracy ([\d.]+)", targets, re.M)
-    r = re.search(r"^responsibility F1 ([\d.]+)", resp, re.M)
-    if not (m and c and r):
-        sys.exit("could not read the scorer's output:\n" + targets + resp)
-    print(f"BENCH plan_target_f1 {m.group(1)} ratio")
-    print(f"BENCH plan_target_precision {m.group(2)} ratio")
-    print(f"BENCH plan_target_recall {m.group(3)} ratio")
-    print(f"BENCH plan_comparator_accuracy {c.group(1)} ratio")
-    print(f"BENCH plan_responsibility_f1 {r.group(1)} ratio")
+    report("plan", SHARED / "gold", SHARED / "seeds", args.show)
     print(f"BENCH plan_parse_throughput {throughput():.2f} MB/s")
     return 0
 
