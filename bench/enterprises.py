@@ -2,14 +2,13 @@
 10,000-row .xlsx import.
 
 Run from the repository root: ``.venv/bin/python bench/enterprises.py``. It creates its own database
-``kechuang_bench_ent`` on the local PostgreSQL (``BENCH_PG``, default postgres://postgres@127.0.0.1:5432/)
+``kechuang_bench_ent`` on the local PostgreSQL (``BENCH_POSTGRES``, default postgres://postgres@127.0.0.1:5432)
 and drops it afterwards. Only the ``BENCH`` lines are the figures; everything else goes to stderr.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import random
 import statistics
 import sys
@@ -20,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432/")
-DB_NAME = "kechuang_bench_ent"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _django import setup_django  # noqa: E402
+
 N = 100_000
 TODAY = date(2026, 6, 1)
 
@@ -56,25 +56,6 @@ def bench_engine(rng: random.Random) -> float:
     elapsed = time.perf_counter() - start
     assert len(results) == N
     return elapsed
-
-
-def _admin_database(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG.rstrip("/") + "/postgres", autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = PG.rstrip("/") + "/" + DB_NAME
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kechuang.config.settings")
-    os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def build_registry(rng: random.Random):
@@ -167,18 +148,13 @@ def bench_import(rng: random.Random, officer) -> float:
 def main() -> None:
     rng = random.Random(6)
     print(f"BENCH assess_100k_s {bench_engine(rng):.2f} s", flush=True)
-    _admin_database(f"DROP DATABASE IF EXISTS {DB_NAME}")
-    _admin_database(f"CREATE DATABASE {DB_NAME}")
+    cleanup = setup_django("postgres", "ent")
     try:
-        setup_django()
         officer, counties = build_registry(rng)
         print(f"BENCH registry_page_ms_postgres {bench_registry(officer, counties):.1f} ms", flush=True)
         print(f"BENCH xlsx_import_10k_s {bench_import(rng, officer):.2f} s", flush=True)
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        _admin_database(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        cleanup()
 
 
 if __name__ == "__main__":
