@@ -15,6 +15,7 @@ from kechuang.plans.models import Item, Target, WorkPlan
 from kechuang.tracking.engine import (
     AssessedTarget,
     Node,
+    ReportingPeriod,
     Rollup,
     ScoringRule,
     Status,
@@ -305,3 +306,13 @@ def link_candidates(target: Target, limit: int = 50) -> list[Target]:
     """Targets of other plans with the same indicator: what an annual target may carry forward."""
     return list(Target.objects.filter(metric=target.metric).exclude(plan_id=target.plan_id)
                 .select_related("plan").order_by("-plan__period_end", "plan__title")[:limit])
+
+
+def reportable_periods(assignment: Assignment, unit: Organisation, today: dt.date) -> list[ReportingPeriod]:
+    """The periods ``unit`` may still report for: those not closed, and closed ones whose report came back
+    (the same rule ``services.report_save`` enforces), with one query for the returned reports."""
+    returned = set(ProgressReport.objects.filter(assignment=assignment, unit=unit,
+                                                 state=ProgressReport.State.RETURNED)
+                   .values_list("period_key", flat=True))
+    return [p for p in periods_between(assignment.period_start, assignment.period_end, assignment.frequency)
+            if not p.is_closed(today) or p.key in returned]

@@ -27,7 +27,6 @@ from kechuang.tracking.metrics import suggest_bindings
 from kechuang.tracking.models import Assignment, ProgressReport
 from kechuang.tracking.permissions import TrackingAction, decide_tracking, decide_view_target
 from kechuang.tracking.recompute import status_recompute
-from kechuang.tracking.specs import periods_between
 
 
 def _can_manage(request: HttpRequest) -> bool:
@@ -193,9 +192,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = request.user.organisation
     today = timezone.localdate()
     periods = [(p.key, f"{p.key} ({_('due')} {p.due})")
-               for p in periods_between(assignment.period_start, assignment.period_end, assignment.frequency)
-               if not p.is_closed(today) or ProgressReport.objects.filter(
-                   assignment=assignment, unit=unit, period_key=p.key, state="returned").exists()]
+               for p in selectors.reportable_periods(assignment, unit, today)]
     period_key = request.POST.get("period_key") or request.GET.get("period") or (periods[0][0] if periods else "")
     existing = ProgressReport.objects.filter(assignment=assignment, unit=unit, period_key=period_key).first()
     initial = {"period_key": period_key}
