@@ -41,12 +41,14 @@ test: install assets e2e-browser
 	$(BIN)/kechuang collectstatic --noinput --verbosity 0
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-# The browser tests drive Debian's Chromium; install it when it is missing (root on these machines).
+# The browser tests drive Debian's Chromium and need a CJK font so Chinese is drawn (screenshots, layout);
+# install them when missing (root on these machines, else sudo).
+E2E_PACKAGES := chromium fonts-wqy-microhei
 e2e-browser:
-	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
+	@{ command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium; } && fc-list 2>/dev/null | grep -qi wqy || { \
+	  echo "Installing Debian's $(E2E_PACKAGES) for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_PACKAGES) >/dev/null) || \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_PACKAGES) >/dev/null); }
 
 lint: install
 	$(BIN)/ruff check .
