@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
-from kechuang.i18n import gettext_noop
+from kechuang.i18n import MessageError, gettext_noop
 
 P = TypeVar("P")
 
@@ -33,13 +33,8 @@ _DAY = timedelta(days=1)
 NONE_REGISTERED = gettext_noop("No rules are in force on %(date)s: none are registered yet.")
 
 
-class RuleSetError(ValueError):
+class RuleSetError(MessageError):
     """A rule set or a lookup is wrong; ``template % params`` says what and where."""
-
-    def __init__(self, template: str, **params: Any) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template % params)
 
 
 class RuleSetRegistrationError(RuleSetError):

@@ -26,19 +26,14 @@ from typing import Any
 
 from cronsim import CronSim, CronSimError
 
-from kechuang.i18n import gettext_noop
+from kechuang.i18n import MessageError, gettext_noop
 
 _MINUTE = timedelta(minutes=1)
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-class ScheduleError(ValueError):
+class ScheduleError(MessageError):
     """A job or schedule was refused at registration; ``template % params`` says what and why."""
-
-    def __init__(self, template: str, **params: Any) -> None:
-        self.template = template
-        self.params = params
-        super().__init__(template % params)
 
 
 class CatchUp(StrEnum):
