@@ -199,3 +199,32 @@ def test_run_now_of_an_unknown_job_says_which(client, world, jobs):
     response = client.post(reverse("core:job_run", args=["no.such"]), follow=True)
     assert "no.such" in response.content.decode()
     assert not JobRun.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_loop_ticks_every_minute_and_survives_a_database_outage(monkeypatch, jobs):
+    from django.db import DatabaseError
+
+    from kechuang.core.management.commands import tick as command
+
+    outcomes: list[str] = []
+
+    def flaky_tick(now=None):
+        outcomes.append("tick")
+        if len(outcomes) == 1:
+            raise DatabaseError("server closed the connection")
+        return []
+
+    class Stop(Exception):
+        pass
+
+    def sleep(seconds: float) -> None:
+        assert 1 <= seconds <= 61  # wakes just after the next minute starts
+        if len(outcomes) == 2:
+            raise Stop
+
+    monkeypatch.setattr(command, "tick", flaky_tick)
+    monkeypatch.setattr(command.time, "sleep", sleep)
+    with pytest.raises(Stop):
+        call_command("tick", "--loop", stdout=StringIO())
+    assert outcomes == ["tick", "tick"]

@@ -7,12 +7,15 @@ Run it every minute on every machine (cron ``* * * * * kechuang tick`` or a syst
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 from kechuang.core.scheduler import local_now, tick
+
+log = logging.getLogger(__name__)
 
 
 def _instant(value: str) -> dt.datetime:
@@ -32,10 +35,17 @@ class Command(BaseCommand):
     def handle(self, *args, now: dt.datetime | None, loop: bool, **options) -> None:
         if loop and now is not None:
             raise CommandError("--loop ticks on the clock; it cannot be combined with --now.")
+        if not loop:
+            self._tick(now)
+            return
         while True:
-            for run in tick(now=now):
-                self.stdout.write(f"enqueued {run.job} for {local_now(run.period_start):%Y-%m-%d %H:%M}")
-            if not loop:
-                return
+            try:
+                self._tick(None)
+            except DatabaseError:  # the database restarting must not stop the ticking for good
+                log.exception("tick failed; trying again next minute")
             close_old_connections()
             time.sleep(60 - time.time() % 60 + 1)  # just after the next minute starts
+
+    def _tick(self, now: dt.datetime | None) -> None:
+        for run in tick(now=now):
+            self.stdout.write(f"enqueued {run.job} for {local_now(run.period_start):%Y-%m-%d %H:%M}")
