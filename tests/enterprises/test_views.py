@@ -103,6 +103,16 @@ def test_deduction_calculator_shows_its_working(enterprise_client, world):
     assert len(steps) >= 5 and steps[-1][2] > 0
 
 
+def test_a_deduction_year_before_the_earliest_rules_says_so_in_chinese(enterprise_client, world):
+    profile = make_profile(world.enterprise)
+    profile.figures.filter(year=THIS_YEAR - 1).update(year=2022)
+    response = enterprise_client.get(reverse("enterprises:deduction", args=[world.enterprise.pk]), {"year": 2022})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "2022-01-01" in page and "2023-01-01" in page and "No rules" not in page
+    assert "steps" not in response.context
+
+
 def test_pool_ranks_candidates_and_an_officer_selects_one(officer_client, world):
     low = make_profile(world.enterprise)
     high = make_profile(world.neighbour)

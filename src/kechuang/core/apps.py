@@ -17,3 +17,4 @@ class CoreConfig(AppConfig):
         register(NavItem(_("Organisations"), "core:organisation_list", 10, icon="▤"))
         register(NavItem(_("Notifications"), "core:notifications", 90, icon="✉"))
         register(NavItem(_("Audit trail"), "core:audit_list", 95, frozenset({Role.BUREAU_ADMIN}), icon="☰"))
+        register(NavItem(_("Scheduled jobs"), "core:jobs", 96, frozenset({Role.BUREAU_ADMIN}), icon="◷"))

@@ -238,3 +238,49 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}: {self.failures}"
+
+
+class JobRun(models.Model):
+    """One run of a periodic job (see :mod:`kechuang.core.schedule`): enqueued by a tick or by "run now".
+
+    The unique constraint on (job, period start) for scheduled runs is what makes a job run once per
+    period however many machines tick: each tick INSERTs, and every machine but one gets an integrity
+    error and enqueues nothing. Manual runs are outside the constraint (their period start is the moment
+    asked for). The task writes its start, end, result or error back here.
+    """
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", _("On schedule")
+        MANUAL = "manual", _("Run now")
+
+    class Status(models.TextChoices):
+        ENQUEUED = "enqueued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    job = models.CharField(_("job"), max_length=100)
+    period_start = models.DateTimeField(_("period begins"))
+    trigger = models.CharField(_("trigger"), max_length=16, choices=Trigger.choices, default=Trigger.SCHEDULE)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ENQUEUED)
+    enqueued_at = models.DateTimeField(_("enqueued at"))
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("requested by")
+    )
+
+    class Meta:
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "period_start"], condition=models.Q(trigger="schedule"),
+                                    name="core_jobrun_once_per_period")
+        ]
+        indexes = [models.Index(fields=["job", "-enqueued_at"], name="core_jobrun_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.period_start:%Y-%m-%d %H:%M}"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.db.models import Count, Q, QuerySet
 
 from kechuang.core.actors import actor_of
-from kechuang.core.models import AuditEntry, Organisation, Region, User
+from kechuang.core.models import AuditEntry, JobRun, Organisation, Region, User
 from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
+from kechuang.core.schedule import JOBS, Job
+from kechuang.core.scheduler import local_now
 
 
 def organisation_scope(user: User, path: str = "") -> Q | None:
@@ -69,3 +74,35 @@ def region_options(user: User, limit: int = 400) -> QuerySet[Region]:
     if len(prefix) >= 4:
         return qs.filter(code__startswith=prefix)[:limit]
     return qs.filter(code__startswith=prefix, level__in=[Region.Level.PROVINCE, Region.Level.PREFECTURE])[:limit]
+
+
+FAILURE_WINDOW = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class JobOverview:
+    """One periodic job as the jobs page shows it."""
+
+    job: Job
+    last_run: JobRun | None
+    next_run: datetime
+    failures: int  # failed runs within FAILURE_WINDOW
+    last_failure: JobRun | None
+
+
+def job_overview(*, now: datetime | None = None) -> list[JobOverview]:
+    """Every registered job with its last run, next run and recent failures (one query per job, plus one)."""
+    at = local_now(now)
+    names = [job.name for job in JOBS]
+    latest = {name: JobRun.objects.filter(job=name).select_related("requested_by").order_by("-enqueued_at", "-pk")
+              .first() for name in names}
+    recent_failed = JobRun.objects.filter(job__in=names, status=JobRun.Status.FAILED,
+                                          enqueued_at__gte=at - FAILURE_WINDOW).order_by("-enqueued_at", "-pk")
+    failures: dict[str, list[JobRun]] = {}
+    for run in recent_failed:
+        failures.setdefault(run.job, []).append(run)
+    return [
+        JobOverview(job, latest.get(job.name), job.schedule.next_after(at), len(failures.get(job.name, [])),
+                    (failures.get(job.name) or [None])[0])
+        for job in JOBS
+    ]

@@ -16,10 +16,13 @@ from django.utils.translation import gettext as _
 
 from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
-from kechuang.core.models import ApiToken, AuditEntry, Organisation, Region, RoleGrant, User
+from kechuang.core.models import ApiToken, AuditEntry, JobRun, Organisation, Region, RoleGrant, User
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import OrgKind, Role
+from kechuang.core.schedule import JOBS
+from kechuang.core.scheduler import job_enqueue_now
 from kechuang.core.uscc import InvalidUSCC, normalise_uscc, validate_uscc
+from kechuang.i18n import gettext_noop
 
 ORG_FIELDS = (
     "name",
@@ -200,3 +203,18 @@ def api_token_create(*, actor: User, user: User, name: str) -> str:
     token = ApiToken.objects.create(user=user, name=name, key_hash=token_hash(key))
     audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=token, changes={"name": [None, name]})
     return key
+
+
+def job_run_now(*, actor: User, name: str) -> JobRun:
+    """Enqueue periodic job ``name`` at once, outside its schedule (bureau administrators only; audited)."""
+    if not actor.has_role(Role.BUREAU_ADMIN):
+        raise refuse(actor=actor, reason=gettext_noop("Only bureau administrators may run scheduled jobs."),
+                     what=f"run job {name}")
+    job = JOBS.get(name)
+    if job is None:
+        raise ValidationError(_("There is no scheduled job “%(name)s”.") % {"name": name})
+    with transaction.atomic():
+        run = job_enqueue_now(job, requested_by=actor)
+        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=run, changes={"job": [None, name]},
+                     reason="run now")
+    return run

@@ -17,4 +17,6 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("audit/", views.audit_list, name="audit_list"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("jobs/", views.job_list, name="jobs"),
+    path("jobs/<str:name>/run/", views.job_run, name="job_run"),
 ]

@@ -21,6 +21,7 @@ from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notif
 from kechuang.core.notifications import mark_read
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import ORG_KIND_LABELS, OrgKind, Role
+from kechuang.core.schedule import CATCH_UP_LABELS, JOBS
 
 PAGE_SIZE = 25
 
@@ -165,6 +166,32 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.audit_search(q=q, action=action), per_page=50)
     return render(request, "core/audit_list.html",
                   {"page": page, "q": q, "action": action, "actions": AuditEntry.Action.choices})
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    """The periodic jobs for the bureau administrator: schedule, last and next run, failures, run now."""
+    if not actor_of(request.user).roles & {Role.BUREAU_ADMIN}:
+        raise PermissionDenied(_("Only bureau administrators may see the scheduled jobs."))
+    rows = [{
+        "overview": o,
+        "label": _(o.job.label),
+        "schedule": _(o.job.schedule.describe()[0]) % o.job.schedule.describe()[1],
+        "catch_up": _(CATCH_UP_LABELS[o.job.catch_up]),
+    } for o in selectors.job_overview()]
+    return render(request, "core/job_list.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def job_run(request: HttpRequest, name: str) -> HttpResponse:
+    try:
+        services.job_run_now(actor=request.user, name=name)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("“%(job)s” has been queued to run now.") % {"job": _(JOBS.get(name).label)})
+    return redirect("core:jobs")
 
 
 @login_required

@@ -23,3 +23,12 @@ class EnterprisesConfig(AppConfig):
         # itself refuses a bureau department, which the menu cannot tell from a district bureau.
         importers = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.DEPARTMENT_USER})
         register(NavItem(_("Import enterprises"), "enterprises:import", 24, importers, icon="⇪"))
+
+        from kechuang.core.schedule import JOBS
+        from kechuang.enterprises import tasks
+        from kechuang.i18n import gettext_noop
+
+        JOBS.register("enterprises.certificate_reminders", label=gettext_noop("HTE certificate renewal reminders"),
+                      task=tasks.send_certificate_reminders, daily_at="18:50")
+        JOBS.register("enterprises.reassess", label=gettext_noop("Re-assess every enterprise"),
+                      task=tasks.reassess_enterprises, daily_at="02:00")

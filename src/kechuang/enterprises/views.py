@@ -19,6 +19,7 @@ from kechuang.core.audit import audit_for
 from kechuang.core.models import Organisation
 from kechuang.core.permissions import Action, decide
 from kechuang.core.roles import OrgKind, Role
+from kechuang.core.rulesets import NoRuleSetInForce
 from kechuang.core.selectors import visible_organisations
 from kechuang.enterprises import selectors, services
 from kechuang.enterprises.adapter import profile_to_engine, rd_expenses
@@ -253,8 +254,12 @@ def deduction(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _int(request.GET.get("year")) or years[0].year
     row = next((f for f in years if f.year == chosen), years[0])
     special = SpecialEnterprise(profile.special) if profile.special else None
-    result = super_deduction(rd_expenses(row), tax_year=row.year, industry_code=profile.industry_code or None,
-                             special=special)
+    try:
+        result = super_deduction(rd_expenses(row), tax_year=row.year,
+                                 industry_code=profile.industry_code or None, special=special)
+    except NoRuleSetInForce as exc:  # a year before the earliest rules: say so, do not guess
+        return render(request, "enterprises/deduction.html", {
+            "org": org, "profile": profile, "years": years, "row": row, "no_rules": _(exc.template) % exc.params})
     return render(request, "enterprises/deduction.html", {
         "org": org, "profile": profile, "years": years, "row": row, "result": result,
         "steps": [(_(s.label), s.formula, s.amount) for s in result.steps],

@@ -17,3 +17,13 @@ class TrackingConfig(AppConfig):
         register(NavItem(_("My tasks"), "tracking:my_tasks", 26, frozenset({Role.DEPARTMENT_USER}), icon="✓"))
         register(NavItem(_("Assessment"), "tracking:assessment_index", 27, WATCHERS, icon="★"))
         register(NavItem(_("Indicators across plans"), "tracking:indicators", 28, MANAGERS | WATCHERS, icon="⇆"))
+
+        from kechuang.core.schedule import JOBS
+        from kechuang.i18n import gettext_noop
+        from kechuang.tracking import tasks
+
+        # After office hours: the day's reports are in before statuses are recomputed and reminders go out.
+        JOBS.register("tracking.recompute", label=gettext_noop("Recompute target statuses and lights"),
+                      task=tasks.recompute_statuses, daily_at="18:30")
+        JOBS.register("tracking.reminders", label=gettext_noop("Progress-report reminders"),
+                      task=tasks.send_reminders, daily_at="18:40")

@@ -5,12 +5,12 @@ from decimal import Decimal
 import pytest
 
 from kechuang.enterprises.rules import (
+    HTE_RULES,
     Acquisition,
     IpItem,
     IpKind,
     Verdict,
     assess,
-    rules_for,
 )
 
 from .factories import ON, M, enterprise, year, years
@@ -118,7 +118,7 @@ def test_no_employees_is_unknown():
     ],
 )
 def test_rd_rate_by_latest_sales(latest_sales, rate):
-    assert rules_for(ON).hte.rd_rate_for(latest_sales) == rate
+    assert HTE_RULES.in_force(ON).params.rd_rate_for(latest_sales) == rate
 
 
 def _rd_case(sales, rd):

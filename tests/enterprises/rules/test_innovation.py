@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from kechuang.enterprises.rules import (
+    HTE_RULES,
     Acquisition,
     Band,
     Grade,
@@ -16,7 +17,6 @@ from kechuang.enterprises.rules import (
     RdOrganisation,
     Verdict,
     assess,
-    rules_for,
 )
 
 from .factories import GROWING, ON, enterprise, year
@@ -167,5 +167,5 @@ def test_innovation_passes_only_at_the_upper_end():
 def test_innovation_fails_when_even_the_top_of_the_band_is_short():
     e = enterprise(ip_items=(), rd_organisation=RdOrganisation())
     result = assess(e, on=ON).hte
-    assert result.innovation_score.high < rules_for(ON).hte.innovation_min
+    assert result.innovation_score.high < HTE_RULES.in_force(ON).params.innovation_min
     assert result.verdicts["hte.innovation"] is Verdict.FAIL

@@ -21,7 +21,7 @@ from .model import (
     RdOrganisation,
     TechField,
 )
-from .registry import REGISTRY, rules_for
+from .registry import DEDUCTION_RULES, HTE_RULES, SME_RULES
 from .results import (
     Assessment,
     Band,
@@ -33,11 +33,12 @@ from .results import (
     SmeResult,
     Verdict,
 )
-from .ruleset import RuleRegistry, RuleSet
 from .sme import assess_sme
 
 __all__ = [
-    "REGISTRY",
+    "DEDUCTION_RULES",
+    "HTE_RULES",
+    "SME_RULES",
     "Acquisition",
     "AnnualFigures",
     "Assessment",
@@ -55,8 +56,6 @@ __all__ = [
     "Qualifications",
     "RdExpenses",
     "RdOrganisation",
-    "RuleRegistry",
-    "RuleSet",
     "ScoreItem",
     "SmeResult",
     "SpecialEnterprise",
@@ -69,6 +68,5 @@ __all__ = [
     "assess_many",
     "assess_sme",
     "growth_rate",
-    "rules_for",
     "super_deduction",
 ]

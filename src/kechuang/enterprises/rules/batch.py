@@ -1,4 +1,4 @@
-"""Assessing one or many enterprises against the rule set in force on a date."""
+"""Assessing one or many enterprises against the rule sets in force on a date."""
 
 from __future__ import annotations
 
@@ -7,34 +7,46 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from kechuang.core.rulesets import RuleSet
+
 from .facts import facts_for
 from .hte import assess_hte
 from .model import Enterprise
-from .registry import rules_for
+from .params import HteRules, SmeRules
+from .registry import HTE_RULES, SME_RULES
 from .results import Assessment
-from .ruleset import RuleSet
 from .sme import assess_sme
 
 
-def assess(enterprise: Enterprise, *, on: date, rule_set: RuleSet | None = None) -> Assessment:
-    """HTE and tech-SME results for one enterprise on ``on``."""
-    rules = rule_set or rules_for(on)
+def assess(
+    enterprise: Enterprise,
+    *,
+    on: date,
+    hte_rules: RuleSet[HteRules] | None = None,
+    sme_rules: RuleSet[SmeRules] | None = None,
+) -> Assessment:
+    """HTE and tech-SME results for one enterprise on ``on``, under the sets in force that day unless given."""
+    hte = hte_rules or HTE_RULES.in_force(on)
+    sme = sme_rules or SME_RULES.in_force(on)
     facts = facts_for(enterprise, on)
-    return Assessment(assess_hte(enterprise, on, rules, facts), assess_sme(enterprise, on, rules, facts))
+    return Assessment(assess_hte(enterprise, on, hte, facts), assess_sme(enterprise, on, sme, facts))
 
 
 def assess_many(
-    enterprises: Iterable[Enterprise], *, on: date, rule_set: RuleSet | None = None
+    enterprises: Iterable[Enterprise],
+    *,
+    on: date,
+    hte_rules: RuleSet[HteRules] | None = None,
+    sme_rules: RuleSet[SmeRules] | None = None,
 ) -> list[Assessment]:
-    """Assess every enterprise on the same date; the rule set is looked up once."""
-    rules = rule_set or rules_for(on)
+    """Assess every enterprise on the same date; the rule sets are looked up once."""
+    hte = hte_rules or HTE_RULES.in_force(on)
+    sme = sme_rules or SME_RULES.in_force(on)
     results = []
     with _cyclic_gc_paused():
         for enterprise in enterprises:
             facts = facts_for(enterprise, on)
-            results.append(
-                Assessment(assess_hte(enterprise, on, rules, facts), assess_sme(enterprise, on, rules, facts))
-            )
+            results.append(Assessment(assess_hte(enterprise, on, hte, facts), assess_sme(enterprise, on, sme, facts)))
     return results
 
 

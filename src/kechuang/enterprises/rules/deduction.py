@@ -26,11 +26,13 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kechuang.core.rulesets import RuleSet
+
 from .arith import round_fen
 from .industry import parse_industry_code
 from .model import RdExpenses
-from .registry import rules_for
-from .ruleset import DeductionRules, RuleSet
+from .params import DeductionRules
+from .registry import DEDUCTION_RULES
 
 
 class SpecialEnterprise(StrEnum):
@@ -69,9 +71,9 @@ def super_deduction(
     tax_year: int,
     industry_code: str | None = None,
     special: SpecialEnterprise | None = None,
-    rule_set: RuleSet | None = None,
+    rule_set: RuleSet[DeductionRules] | None = None,
 ) -> SuperDeduction:
-    rules = (rule_set or rules_for(date(tax_year, 1, 1))).deduction
+    rules = (rule_set or DEDUCTION_RULES.in_force(date(tax_year, 1, 1))).params
     if industry_code is not None and _excluded(industry_code, rules):
         # A fixed label (the web layer translates labels) with the code and the rule in the formula.
         step = WorkingStep("Industry excluded from the super deduction",

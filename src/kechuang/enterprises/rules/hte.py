@@ -10,20 +10,22 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+from kechuang.core.rulesets import RuleSet
+
 from .arith import add_years
 from .facts import Facts, facts_for
 from .hte_explain import explain_hte
 from .innovation import innovation_bands
 from .model import Enterprise
+from .params import HteRules
 from .results import HteResult, Verdict, overall
-from .ruleset import HteRules, RuleSet
 
 PASS, FAIL, UNKNOWN = Verdict.PASS, Verdict.FAIL, Verdict.UNKNOWN
 
 
-def assess_hte(enterprise: Enterprise, on: date, rule_set: RuleSet, facts: Facts | None = None) -> HteResult:
+def assess_hte(enterprise: Enterprise, on: date, rule_set: RuleSet[HteRules], facts: Facts | None = None) -> HteResult:
     """Assess ``enterprise`` as an HTE applicant on ``on`` under ``rule_set``."""
-    rules = rule_set.hte
+    rules = rule_set.params
     facts = facts or facts_for(enterprise, on)
     bands = innovation_bands(enterprise, facts, rules)
     score = bands.total
@@ -39,7 +41,7 @@ def assess_hte(enterprise: Enterprise, on: date, rule_set: RuleSet, facts: Facts
     }
     return HteResult(
         enterprise.id,
-        rule_set.key,
+        rule_set.id,
         overall(verdicts.values()),
         verdicts,
         score,

@@ -13,8 +13,8 @@ from .arith import add_years, added_to_reach_share, ceil_fen, ceil_int
 from .facts import Facts
 from .innovation import InnovationBands, innovation_items
 from .model import Enterprise
+from .params import HteRules
 from .results import Condition, Gap, HteDetails, Message, Verdict
-from .ruleset import HteRules
 
 Explained = tuple[Condition, Gap | None]
 

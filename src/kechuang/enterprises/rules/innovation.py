@@ -29,8 +29,8 @@ from .facts import Facts
 from .growth import growth_rate
 from .ip import IpCount
 from .model import Enterprise, Level, RdOrganisation
+from .params import HteRules
 from .results import Band, Message, ScoreItem
-from .ruleset import HteRules
 
 ZERO = Band(0, 0)
 UNJUDGED = Band(1, 8)

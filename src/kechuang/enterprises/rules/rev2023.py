@@ -20,13 +20,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
+from kechuang.core.rulesets import RuleSet, Source
+
+from .params import DeductionRules, HteRules, Ladder, SmeRules
 from .results import Band
-from .ruleset import DeductionRules, HteRules, Ladder, RuleSet, SmeRules
 
 MILLION = D(1_000_000)
 
 HTE_2016 = HteRules(
-    source="国科发火〔2016〕32号; 国科发火〔2016〕195号",
     # 第十一条(一): 注册成立一年以上.
     min_registration_years=1,
     # 第十四条: 资格自颁发证书之日起有效期为三年.
@@ -90,7 +91,6 @@ HTE_2016 = HteRules(
 )
 
 SME_2017 = SmeRules(
-    source="国科发政〔2017〕115号; 国科火字〔2022〕67号",
     # 第六条(二): 职工总数不超过500人、年销售收入不超过2亿元、资产总额不超过2亿元.
     max_employees=500,
     max_sales=200 * MILLION,
@@ -141,7 +141,7 @@ SME_2017 = SmeRules(
     hte_certificate_years=3,
 )
 
-DEDUCTION_2023 = DeductionRules(
+DEDUCTION_RULES_2023 = DeductionRules(
     source="财政部 税务总局公告2023年第7号",
     # 公告2023年第7号 一: 未形成无形资产的按实际发生额的100%加计扣除; 形成无形资产的按成本的200%摊销.
     rate=D("1.00"),
@@ -159,10 +159,33 @@ DEDUCTION_2023 = DeductionRules(
     excluded_source="财税〔2015〕119号 四",
 )
 
-RULES_2023 = RuleSet(
-    key="2023",
-    effective_from=date(2023, 1, 1),
-    hte=HTE_2016,
-    sme=SME_2017,
-    deduction=DEDUCTION_2023,
+# One dated set per domain. All three start on 2023-01-01, the date of 公告2023年第7号 (the newest document
+# the figures were checked against); assessments before it are not guessed. Their id stays "2023", the
+# name results and the API have always carried.
+EFFECTIVE_FROM = date(2023, 1, 1)
+
+HTE_2023: RuleSet[HteRules] = RuleSet(
+    id="2023",
+    effective_from=EFFECTIVE_FROM,
+    params=HTE_2016,
+    sources=(Source("国科发火〔2016〕32号", "第十一条、第十四条"), Source("国科发火〔2016〕195号", "二(三)、四(二)")),
+)
+
+SME_2023: RuleSet[SmeRules] = RuleSet(
+    id="2023",
+    effective_from=EFFECTIVE_FROM,
+    params=SME_2017,
+    sources=(Source("国科发政〔2017〕115号", "第六条–第八条"), Source("国科火字〔2022〕67号")),
+)
+
+DEDUCTION_2023: RuleSet[DeductionRules] = RuleSet(
+    id="2023",
+    effective_from=EFFECTIVE_FROM,
+    params=DEDUCTION_RULES_2023,
+    sources=(
+        Source("财政部 税务总局公告2023年第7号"),
+        Source("财政部 税务总局 国家发展改革委 工业和信息化部公告2023年第44号"),
+        Source("财税〔2015〕119号", "一(二)6、四"),
+        Source("国家税务总局公告2015年第97号"),
+    ),
 )

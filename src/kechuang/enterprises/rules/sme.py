@@ -15,11 +15,13 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
+from kechuang.core.rulesets import RuleSet
+
 from .arith import add_years
 from .facts import Facts, facts_for
 from .model import Enterprise
+from .params import SmeRules
 from .results import SmeResult, Verdict, overall
-from .ruleset import RuleSet, SmeRules
 from .sme_explain import explain_sme
 from .sme_score import ip_points, rd_points, staff_points
 
@@ -27,9 +29,9 @@ PASS, FAIL, UNKNOWN = Verdict.PASS, Verdict.FAIL, Verdict.UNKNOWN
 BASIC = ("sme.employees", "sme.sales", "sme.assets", "sme.exclusions")
 
 
-def assess_sme(enterprise: Enterprise, on: date, rule_set: RuleSet, facts: Facts | None = None) -> SmeResult:
+def assess_sme(enterprise: Enterprise, on: date, rule_set: RuleSet[SmeRules], facts: Facts | None = None) -> SmeResult:
     """Evaluate ``enterprise`` as a tech-based SME on ``on`` under ``rule_set``."""
-    rules = rule_set.sme
+    rules = rule_set.params
     facts = facts or facts_for(enterprise, on)
     latest = facts.latest
     staff = staff_points(enterprise, rules)
@@ -50,7 +52,7 @@ def assess_sme(enterprise: Enterprise, on: date, rule_set: RuleSet, facts: Facts
     else:
         verdict = FAIL
     explain = partial(explain_sme, enterprise, facts, rules, verdicts, verdict)
-    return SmeResult(enterprise.id, rule_set.key, verdict, verdicts, score, route, explain)
+    return SmeResult(enterprise.id, rule_set.id, verdict, verdicts, score, route, explain)
 
 
 def within(actual: Decimal | int | None, limit: Decimal | int) -> Verdict:

@@ -7,8 +7,8 @@ from decimal import Decimal
 from .arith import added_to_reach_share, ceil_fen, ceil_int
 from .facts import Facts
 from .model import Enterprise
+from .params import SmeRules
 from .results import Band, Condition, Gap, Message, ScoreItem, SmeDetails, Verdict
-from .ruleset import SmeRules
 from .sme_score import ip_points, rd_points, rd_ratios, staff_points
 
 SRC = "国科发政〔2017〕115号"

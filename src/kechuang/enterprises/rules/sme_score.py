@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .facts import Facts
 from .model import AnnualFigures, Enterprise
-from .ruleset import SmeRules
+from .params import SmeRules
 
 
 def staff_points(enterprise: Enterprise, rules: SmeRules) -> int:

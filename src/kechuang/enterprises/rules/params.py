@@ -1,15 +1,13 @@
-"""Rule-set parameters and the registry that picks the set in force on a date.
+"""The parameters of the enterprise rules: thresholds and band tables, data only.
 
-A rule set is data only: thresholds, band tables and their sources. The assessing modules read it, so
-a later revision of the regulations is a new :class:`RuleSet` registered beside the old one with its
-own ``effective_from``; assessments dated before it keep using the old set.
+Each is the ``params`` of a dated :class:`kechuang.core.rulesets.RuleSet` (see :mod:`.registry`); the
+assessing modules read them, so a later revision of the regulations is a new set registered beside the
+old one with its own ``effective_from``, and assessments dated before it keep using the old set.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Generic, TypeVar
 
@@ -47,7 +45,6 @@ class Ladder(Generic[T]):
 class HteRules:
     """高新技术企业认定管理办法 (国科发火〔2016〕32号) 第十一条 and 工作指引 (国科发火〔2016〕195号)."""
 
-    source: str
     min_registration_years: int
     certificate_years: int
     st_staff_min: Decimal
@@ -80,7 +77,6 @@ class HteRules:
 class SmeRules:
     """科技型中小企业评价办法 (国科发政〔2017〕115号) 第六条–第八条."""
 
-    source: str
     max_employees: int
     max_sales: Decimal
     max_assets: Decimal
@@ -107,33 +103,3 @@ class DeductionRules:
     excluded_divisions: frozenset[str]  # GB/T 4754 two-digit divisions
     excluded_sections: frozenset[str]  # GB/T 4754 section letters wholly excluded
     excluded_source: str
-
-
-@dataclass(frozen=True, slots=True)
-class RuleSet:
-    key: str
-    effective_from: date
-    hte: HteRules
-    sme: SmeRules
-    deduction: DeductionRules
-
-
-class RuleRegistry:
-    """Rule sets by effective date; :meth:`rules_for` returns the one in force on a date."""
-
-    def __init__(self) -> None:
-        self._starts: list[date] = []
-        self._sets: list[RuleSet] = []
-
-    def add(self, rule_set: RuleSet) -> None:
-        if rule_set.effective_from in self._starts:
-            raise ValueError(f"a rule set already starts on {rule_set.effective_from}")
-        at = bisect_right(self._starts, rule_set.effective_from)
-        self._starts.insert(at, rule_set.effective_from)
-        self._sets.insert(at, rule_set)
-
-    def rules_for(self, on: date) -> RuleSet:
-        at = bisect_right(self._starts, on)
-        if at == 0:
-            raise LookupError(f"no rule set is in force on {on}")
-        return self._sets[at - 1]
