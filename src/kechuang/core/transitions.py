@@ -150,7 +150,7 @@ def step_from_request(request: HttpRequest, obj: models.Model, workflow: str, co
                       ctx: dict[str, Any] | None = None) -> bool:
     """Take step ``code`` with the posted form and reason; tell the user what happened. True when taken."""
     binding = registry.get(workflow)
-    transition = next((t for t in binding.workflow.transitions if t.code == code), None)
+    transition = binding.workflow.transition(getattr(obj, binding.state_field), code)
     form = step_form(transition, obj, request.POST) if transition is not None else None
     if form is not None and not form.is_valid():
         for errors in form.errors.values():

@@ -56,9 +56,9 @@ class Transition:
     """One step: from which states, to which, who may take it, what must hold and what the step asks for.
 
     ``reason`` says whether the step asks for a reason (``"optional"``) or refuses without one
-    (``"required"``); ``form`` is the dotted path of the form class the web layer shows with the step's button; ``effect``
-    the dotted path of the function that writes the step's own records in the same transaction as the
-    state change; ``elsewhere`` a sentence for steps taken on another page (no button is drawn here).
+    (``"required"``). ``form`` is the dotted path of the form class the web layer shows with the step's
+    button; ``effect`` the dotted path of the function that writes the step's own records in the same
+    transaction as the state change; ``elsewhere`` a sentence for steps taken on another page (no button is drawn here).
     ``tone`` says how the button looks: ``primary``, ``success`` or ``danger``.
     """
 
@@ -83,9 +83,12 @@ class Transition:
 def step(code: str, label: str, sources: str | Iterable[str], target: str, roles: str | Iterable[str], *,
          pre: Iterable[str] = (), **options: Any) -> Transition:
     """A transition written on one line: ``step("submit", _("Submit"), "draft", "submitted", "applicant")``."""
-    as_tuple = (lambda v: (v,) if isinstance(v, str) else tuple(v))
-    return Transition(code=code, label=label, sources=as_tuple(sources), target=target,
-                      roles=frozenset(as_tuple(roles)), preconditions=tuple(pre), **options)
+    return Transition(code=code, label=label, sources=_as_tuple(sources), target=target,
+                      roles=frozenset(_as_tuple(roles)), preconditions=tuple(pre), **options)
+
+
+def _as_tuple(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,10 @@ def refuse(user: User, obj: models.Model, what: str, reason: str) -> PermissionD
 def ensure(user: User, decision: Decision, obj: models.Model, what: str) -> None:
     if not decision.allowed:
         raise refuse(user, obj, what, decision.reason)
+
+
+def ensure_flow_role(user: User, application: Application, role: str, what: str) -> None:
+    """Refuse (audited) unless ``user`` holds workflow role ``role`` on ``application`` (steps that are not
+    transitions: editing a draft, answering a formal check, recording a change request)."""
+    if role not in flow_roles(user, application):
+        raise refuse(user, application, what, "Your role may not take this step on this application.")

@@ -10,8 +10,10 @@ class TrackingConfig(AppConfig):
     def ready(self) -> None:
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.tracking import flows
-        from kechuang.tracking import metrics  # noqa: F401  (registers the metrics)
+        from kechuang.tracking import (
+            flows,
+            metrics,  # noqa: F401  (registers the metrics)
+        )
         from kechuang.tracking.permissions import MANAGERS, WATCHERS
 
         flows.register()

@@ -230,7 +230,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                                    is_contribution=True).exclude(pk=report.pk)
                      .select_related("unit")) if not report.is_contribution else []
     return render(request, "tracking/report.html", {
-        "report": report, "contributions": contributions, "actions": workflow_actions(request.user, report, workflow.REPORT_WORKFLOW.code),
+        "report": report, "contributions": contributions,
+        "actions": workflow_actions(request.user, report, workflow.REPORT_WORKFLOW.code),
         "attachments": attachments_of(report), "audit": audit_for(report)[:30],
         "editable": report.state in workflow.EDITABLE_STATES and request.user.organisation_id == report.unit_id,
     })

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
 from kechuang.core.notifications import notify
+from kechuang.core.transitions import transition_perform
 from kechuang.projects import access
 from kechuang.projects.domain import conflicts as coi
 from kechuang.projects.domain.assignment import assign_experts, validate_assignment
@@ -29,7 +30,6 @@ from kechuang.projects.domain.scoring import (
 )
 from kechuang.projects.domain.scoring import Review as ScoredReview
 from kechuang.projects.models import Application, Call, ExpertProfile, Review, ReviewAssignment
-from kechuang.projects.services.transitions import transition
 
 IN_REVIEW = "expert_review"
 
@@ -186,8 +186,7 @@ def reviews_complete(application: Application) -> bool:
 
 def review_close(*, actor: User, application: Application) -> Application:
     """Close expert review once every assigned expert has scored (moves to the comprehensive check)."""
-    return transition(actor=actor, application=application, code="complete_review",
-                      facts={"reviews_complete": reviews_complete(application)})
+    return transition_perform(actor=actor, obj=application, workflow="application", step="complete_review")
 
 
 def call_score(*, actor: User, call: Call) -> int:
