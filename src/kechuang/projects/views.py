@@ -17,6 +17,7 @@ from kechuang.core.models import Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.transitions import step_from_request, workflow_actions
 from kechuang.core.views import paginate
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access, exports, selectors
 from kechuang.projects.checks import problem_text, submission_deadline
 from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
@@ -221,7 +222,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     if not access.is_applicant_of(request.user, app):
-        raise access.refuse(request.user, app, "edit application", "Only the applicant may edit this application.")
+        raise access.refuse(request.user, app, "edit application",
+                            gettext_noop("Only the applicant may edit this application."))
     section = request.GET.get("section", "basic")
     if section not in dict(SECTIONS):
         section = "basic"
@@ -341,7 +343,8 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     assignment = app.assignments.filter(expert=request.user).select_related("review").first()
     if assignment is None:
-        raise access.refuse(request.user, app, "review", "This application is not assigned to you for review.")
+        raise access.refuse(request.user, app, "review",
+                            gettext_noop("This application is not assigned to you for review."))
     form = ReviewForm(request.POST or None, rubric=app.call.rubric)
     done = getattr(assignment, "review", None)
     if request.method == "POST" and form.is_valid():
@@ -370,7 +373,8 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     if not access.may_see_applicant(request.user, app):
         # The timeline names the applicant's users, which blind review hides from experts.
-        raise access.refuse(request.user, app, "view timeline", "Experts do not see the applicant under blind review.")
+        raise access.refuse(request.user, app, "view timeline",
+                            gettext_noop("Experts do not see the applicant under blind review."))
     entries = [(e, _transition_text(e.changes)) for e in selectors.timeline(app)[:500]]
     return render(request, "projects/timeline.html", {"app": app, "entries": entries})
 

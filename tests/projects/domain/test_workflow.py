@@ -7,8 +7,12 @@ from kechuang.projects.domain.workflow import Role
 ALL = {p.name: (lambda obj, ctx: True) for p in WF.preconditions}
 
 
+def _constant(value: bool):
+    return lambda obj, ctx: value
+
+
 def facts(**unmet: bool):
-    return {**ALL, **{name: (lambda value: lambda obj, ctx: value)(value) for name, value in unmet.items()}}
+    return {**ALL, **{name: _constant(value) for name, value in unmet.items()}}
 
 
 def options(state: str, role: str, **unmet: bool) -> dict[str, tuple[bool, tuple[str, ...]]]:

@@ -18,6 +18,7 @@ from kechuang.core.audit import audit_record, diff, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.transitions import transition_perform
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access
 from kechuang.projects.access import ensure_flow_role
 from kechuang.projects.checks import CheckReport, problem_text, submission_report
@@ -112,7 +113,8 @@ def call_set_status(*, actor: User, call: Call, status: str, reason: str = "") -
 def application_start(*, actor: User, call: Call) -> Application:
     """Open a draft for the actor's organisation; applicants come back to it over several sittings."""
     if Role.ENTERPRISE_USER not in access.roles_of(actor) or actor.organisation_id is None:
-        raise access.refuse(actor, call, "start application", "Only enterprise and university users may apply.")
+        raise access.refuse(actor, call, "start application",
+                            gettext_noop("Only enterprise and university users may apply."))
     if call.status != Call.Status.OPEN:
         raise ValidationError(_("This call is not open for applications."))
     with transaction.atomic():

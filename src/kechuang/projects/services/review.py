@@ -18,6 +18,7 @@ from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
 from kechuang.core.notifications import notify
 from kechuang.core.transitions import transition_perform
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access
 from kechuang.projects.domain import conflicts as coi
 from kechuang.projects.domain.assignment import assign_experts, validate_assignment
@@ -159,7 +160,8 @@ def review_submit(*, actor: User, application: Application, scores: dict[str, fl
     """An assigned expert scores the application by the call's rubric, once, before review closes."""
     assignment = application.assignments.filter(expert=actor).first()
     if assignment is None:
-        raise access.refuse(actor, application, "submit review", "This application is not assigned to you for review.")
+        raise access.refuse(actor, application, "submit review",
+                            gettext_noop("This application is not assigned to you for review."))
     if application.state != IN_REVIEW:
         raise ValidationError(_("Expert review of this application is closed."))
     if hasattr(assignment, "review"):
