@@ -16,6 +16,7 @@ from django.utils import translation
 import kechuang
 from kechuang.i18n import Message, render
 
+
 def marked_messages(module: ModuleType) -> set[str]:
     """The string literals ``module`` passes to ``gettext_noop`` (under whatever name it imported it)."""
     tree = ast.parse(inspect.getsource(module))
