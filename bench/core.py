@@ -5,7 +5,11 @@
   minute (must be 1). ``tick_races_lost`` beside it counts, over the four jobs due that minute, the INSERTs
   that lost to another process's (more than 0 shows the ticks really overlapped, not ran in turn).
 
-Each part keeps to its own function called from :func:`main` and runs Django only in child processes, so
+- ``workflow_answer_ms``: every step out of one application's state for one user, with allowed-or-not and
+  why (the engine's own cost).
+
+Run: ``.venv/bin/python bench/core.py``. Each part keeps to its own function called from :func:`main`;
+the tick runs Django only in child processes, so
 the parts do not share a database or settings.
 """
 
@@ -16,8 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
+from types import SimpleNamespace
 
-from _django import PG_SERVER, REPO
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _django import PG_SERVER, REPO, median_ms
 
 TICKS = 4
 TICK_AT = "2026-03-02T18:30"  # tracking.recompute's daily period starts this minute
@@ -63,7 +71,26 @@ def bench_tick() -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
+def bench_workflow() -> None:
+    """``workflow_answer_ms``: every step out of one application's state for one user, with allowed-or-not
+    and why, from the declared lifecycle (the engine's own cost: the facts read an object in memory)."""
+    from kechuang.core.workflow import answer
+    from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE, Role
+
+    app = SimpleNamespace(problems={"budget"}, requires_recommendation=False, reviews=3, assigned=3)
+    facts = {p.name: (lambda name: lambda obj, ctx: name not in obj.problems)(p.name)
+             for p in APPLICATION_LIFECYCLE.preconditions}
+    facts["no_recommender_required"] = lambda obj, ctx: not obj.requires_recommendation
+    facts["reviews_complete"] = lambda obj, ctx: obj.reviews == obj.assigned
+
+    def one() -> None:  # a draft: submit (five preconditions) and withdraw
+        answer(APPLICATION_LIFECYCLE, state="draft", roles={Role.APPLICANT}, obj=app, facts=facts)
+
+    print(f"BENCH workflow_answer_ms {median_ms(one, repeat=2001, warmup=50):.4f} ms")
+
+
 def main() -> None:
+    bench_workflow()
     bench_tick()
 
 

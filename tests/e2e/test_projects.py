@@ -31,6 +31,19 @@ def step(page, app_pk: int, action: str, **fields: str) -> None:
     page.wait_for_load_state()
 
 
+def take(page, app_pk: int, code: str, **fields: str) -> None:
+    """Open the application and take workflow step ``code`` from the shared step buttons (opening its form
+    first when it has one); ``fields`` are the step form's fields or ``reason``."""
+    page.goto(f"{page.base}/projects/applications/{app_pk}/")
+    box = page.locator(f"[data-step={code}]")
+    if box.locator("summary").count():
+        box.locator("summary").click()
+    for name, value in fields.items():
+        box.locator(f"[name='{name}'], [name='{code}-{name}']").first.fill(value)
+    box.locator("form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
 def state(pk: int) -> str:
     return Application.objects.get(pk=pk).state
 
@@ -72,8 +85,8 @@ def test_application_from_draft_to_acceptance(page, world, _media) -> None:
 
     # Officer: formal check, then automatic expert assignment.
     sign_in(page, p.officer)
-    step(page, app.pk, "start_formal_check")
-    step(page, app.pk, "pass_formal_check")
+    take(page, app.pk, "start_formal_check")
+    take(page, app.pk, "pass_formal_check")
     assert state(app.pk) == "expert_review"
     page.goto(f"{page.base}/projects/queue/")
     check_accessibility(page)
@@ -97,7 +110,7 @@ def test_application_from_draft_to_acceptance(page, world, _media) -> None:
 
     # Officer: close review, rank, record the decision, contract.
     sign_in(page, p.officer)
-    step(page, app.pk, "complete_review")
+    take(page, app.pk, "complete_review")
     page.goto(f"{page.base}/projects/calls/{p.call.pk}/ranking/")
     check_accessibility(page)
     page.click("form:has(input[name=action][value=score]) button")
@@ -107,29 +120,24 @@ def test_application_from_draft_to_acceptance(page, world, _media) -> None:
     page.click("form:has(input[name=action][value=decide]) button")
     page.wait_for_load_state()
     assert state(app.pk) == "awarded"
-    step(page, app.pk, "draft_contract")
+    take(page, app.pk, "draft_contract")
 
     sign_in(page, p.applicant)
-    step(page, app.pk, "sign_contract")
+    step(page, app.pk, "applicant_sign")
     sign_in(page, p.officer)
-    step(page, app.pk, "sign_contract")
-    step(page, app.pk, "disburse", amount="300000", paid_on="2026-08-01")
+    take(page, app.pk, "sign_contract")
+    take(page, app.pk, "start", amount="300000", paid_on="2026-08-01")
     assert state(app.pk) == "in_progress"
 
     # Mid-term check and acceptance against the contracted targets.
     sign_in(page, p.applicant)
     step(page, app.pk, "midterm_report", report="样机已完成。")
     sign_in(page, p.officer)
-    step(page, app.pk, "record_midterm_check", reason="进展正常")
+    take(page, app.pk, "record_midterm_check", reason="进展正常")
     sign_in(page, p.applicant)
-    page.goto(f"{page.base}/projects/applications/{app.pk}/")
-    form = page.locator("form:has(input[name=action][value=request_acceptance])")
-    form.locator("[name=final_report]").fill("全面完成。")
-    form.locator("input[name^=achieved_]").first.fill("4")
-    form.locator("button").click()
-    page.wait_for_load_state()
+    take(page, app.pk, "request_acceptance", final_report="全面完成。", achieved_0="4")
     sign_in(page, p.officer)
-    step(page, app.pk, "accept", expert_opinion="同意通过验收")
+    take(page, app.pk, "accept", expert_opinion="同意通过验收")
     assert state(app.pk) == "accepted"
     page.goto(f"{page.base}/projects/applications/{app.pk}/timeline/")
     assert page.locator("ol.timeline li").count() >= 12

@@ -67,8 +67,9 @@ def test_unit_reports_and_resubmits_a_returned_report(page, browser, world, plan
     planner.base = page.base
     login(planner, world.user(Role.PLANNER).username, PASSWORD)
     planner.goto(report_url)
-    planner.fill("#id_reason", "缺少认定名单")
-    planner.click("button:has-text('退回')")
+    planner.click("[data-step=return] summary")
+    planner.fill("#id_reason_return", "缺少认定名单")
+    planner.click("[data-step=return] button[type=submit]")
     assert planner.locator("#report-state").inner_text() == "已退回"
     check_accessibility(planner)
     planner_context.close()

@@ -10,9 +10,9 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.translation import gettext
 
 from kechuang.core.models import AuditEntry, User
+from kechuang.i18n import Message, render
 
 
 def _plain(value: Any) -> Any:
@@ -62,17 +62,19 @@ def audit_record(
     )
 
 
-def refuse(*, actor: User, reason: str, obj: models.Model | None = None, what: str = "") -> PermissionDenied:
+def refuse(*, actor: User, reason: str | Message, obj: models.Model | None = None, what: str = "") -> PermissionDenied:
     """Record a refused attempt and return the exception to raise.
 
-    ``reason`` is the rule's English reason (a gettext msgid); the user reads it translated. The attempt is
+    ``reason`` is the rule's English reason (a gettext msgid, or a :class:`~kechuang.i18n.Message` with
+    parameters); the trail keeps it in English, the user reads it translated. The attempt is
     written against ``obj`` (the thing reached for) or, without one, against the user; the exception is
     marked ``audited`` so the refusal page does not record it a second time. Call it before opening the
     write transaction, so the audit row survives the refusal.
     """
+    text = str(reason)
     audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=obj if obj is not None else actor,
-                 reason=f"{what}: {reason}" if what else reason)
-    denied = PermissionDenied(gettext(reason))
+                 reason=f"{what}: {text}" if what else text)
+    denied = PermissionDenied(render(reason))
     denied.audited = True
     return denied
 

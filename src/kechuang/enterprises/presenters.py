@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kechuang.enterprises.models import TECH_FIELD_CHOICES
 from kechuang.enterprises.rules import Band, Condition, Gap, Message, ScoreItem, Verdict
+from kechuang.i18n import render
 
 CONDITION_LABELS = {
     "hte.registration": _("Registered for at least one year"),
@@ -60,11 +61,8 @@ DIRECT_ROUTES = {
 
 def text(message: Message) -> str:
     """The message in the user's language, falling back to English when a template is not translated."""
-    params = dict(message.params)
-    if "field" in params:  # the engine gives the field's stable code; show its label
-        params["field"] = FIELD_LABELS.get(params["field"], params["field"])
-    try:
-        return gettext(message.template).format(**params)
+    try:  # the engine gives a field's stable code; show its label
+        return render(message.template, message.params, formats={"field": lambda f: FIELD_LABELS.get(f, f)})
     except (KeyError, IndexError, ValueError):
         return message.text
 

@@ -16,6 +16,7 @@ from kechuang.core.audit import refuse as core_refuse
 from kechuang.core.models import User
 from kechuang.core.permissions import Decision, region_prefix
 from kechuang.core.roles import OrgKind, Role
+from kechuang.i18n import gettext_noop
 from kechuang.projects.domain.workflow import Role as FlowRole
 from kechuang.projects.models import Application
 
@@ -73,8 +74,8 @@ def may_view(user: User, application: Application) -> Decision:
     if Role.EXPERT in roles and is_assigned_expert(user, application):
         return Decision(True, "Experts see the applications assigned to them.")
     if Role.EXPERT in roles:
-        return Decision(False, "This application is not assigned to you for review.")
-    return Decision(False, "This application belongs to another organisation.")
+        return Decision(False, gettext_noop("This application is not assigned to you for review."))
+    return Decision(False, gettext_noop("This application belongs to another organisation."))
 
 
 def may_see_applicant(user: User, application: Application) -> bool:
@@ -89,7 +90,7 @@ def may_see_reviewers(user: User, application: Application) -> Decision:
     if roles_of(user) & OVERSIGHT_ROLES:
         return Decision(True, "Bureau staff see who reviewed.")
     if application.call.blind:
-        return Decision(False, "Reviewers stay anonymous under blind review.")
+        return Decision(False, gettext_noop("Reviewers stay anonymous under blind review."))
     return may_view(user, application)
 
 
@@ -101,3 +102,10 @@ def refuse(user: User, obj: models.Model, what: str, reason: str) -> PermissionD
 def ensure(user: User, decision: Decision, obj: models.Model, what: str) -> None:
     if not decision.allowed:
         raise refuse(user, obj, what, decision.reason)
+
+
+def ensure_flow_role(user: User, application: Application, role: str, what: str) -> None:
+    """Refuse (audited) unless ``user`` holds workflow role ``role`` on ``application`` (steps that are not
+    transitions: editing a draft, answering a formal check, recording a change request)."""
+    if role not in flow_roles(user, application):
+        raise refuse(user, application, what, gettext_noop("Your role may not take this step on this application."))

@@ -12,9 +12,13 @@ class ProjectsConfig(AppConfig):
         from kechuang.core.attachments import register_attachment_access
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.projects import metrics  # noqa: F401
+        from kechuang.projects import (
+            flows,
+            metrics,  # noqa: F401
+        )
         from kechuang.projects.access import may_view
 
+        flows.register()
         # An application's files are open to whoever may open the application (assigned experts too).
         register_attachment_access("projects.application", may_view)
 

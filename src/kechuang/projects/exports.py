@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from kechuang.projects.flows import state_label
 from kechuang.projects.models import Call, ReviewAssignment
-from kechuang.projects.services.transitions import state_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -3,8 +3,8 @@
 The domain reports raw values (ISO timestamps in UTC, ``Decimal('2195000.00')``, ``Decimal('1.00')``) so
 its rules stay exact and testable; this module is the Django boundary that turns them into text for
 people. Messages whose parameters are named (violation templates, award reasons) are formatted by
-parameter name with :func:`format_params`; templates use the same functions as filters
-(``kechuang.projects.templatetags.projects_format``). Amounts are yuan with thousands separators
+parameter name through :data:`PARAM_FORMATS` and :func:`kechuang.i18n.render`; templates use the same
+functions as filters (``kechuang.projects.templatetags.projects_format``). Amounts are yuan with thousands separators
 everywhere except where a page states its unit as 万元 (call budgets), which use :func:`wan`.
 """
 
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from kechuang.core.roles import ORG_KIND_LABELS, OrgKind
+from kechuang.i18n import render
 
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
@@ -138,11 +139,6 @@ PARAM_FORMATS: dict[str, Callable[[Any], str]] = {
 }
 
 
-def format_params(params: Mapping[str, Any]) -> dict[str, Any]:
-    """The parameters of a message, each formatted for the reader by its name."""
-    return {k: PARAM_FORMATS.get(k, lambda v: v)(v) for k, v in params.items()}
-
-
 def translated(template: str, params: Mapping[str, Any]) -> str:
     """Translate a ``{named}`` template into the active language, then fill it with formatted values."""
-    return gettext(template).format(**format_params(params))
+    return render(template, params, formats=PARAM_FORMATS)

@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kechuang.projects.models import Application, ChangeRequest, PerformanceEvaluation
+from kechuang.projects.models import Application, ChangeRequest
 
 SECTIONS = (
     ("basic", _("Project")),
@@ -168,10 +168,3 @@ class ChangeRequestForm(forms.Form):
                                    widget=forms.DateInput(attrs={"type": "date"}))
     new_leader_name = forms.CharField(label=_("New leader"), required=False)
     new_leader_id_number = forms.CharField(label=_("New leader's ID number"), required=False)
-
-
-class EvaluationForm(forms.Form):
-    score = forms.DecimalField(label=_("Score"), min_value=0, max_value=100, decimal_places=1)
-    grade = forms.ChoiceField(label=_("Grade"), choices=PerformanceEvaluation.Grade.choices)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    funds_settled = forms.BooleanField(label=_("Accounts settled"), required=False)

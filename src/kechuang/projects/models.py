@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kechuang.core.models import Organisation
 from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
 
-STATE_CHOICES = [(code, _(state.label)) for code, state in APPLICATION_LIFECYCLE.states.items()]
+STATE_CHOICES = [(state.code, _(state.label)) for state in APPLICATION_LIFECYCLE.states]
 MONEY = {"max_digits": 14, "decimal_places": 2, "default": Decimal(0)}
 
 

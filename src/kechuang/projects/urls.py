@@ -22,6 +22,7 @@ urlpatterns = [
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
     path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
     path("applications/<int:pk>/action/", views.application_action, name="application_action"),
+    path("applications/<int:pk>/step/<str:code>/", views.application_step, name="application_step"),
     path("applications/<int:pk>/review/", views.review_form, name="review_form"),
     path("applications/<int:pk>/reviewers/", views.reviewers, name="reviewers"),
     path("applications/<int:pk>/timeline/", views.timeline, name="timeline"),

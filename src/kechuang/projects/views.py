@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,24 +15,25 @@ from django.views.decorators.http import require_POST
 
 from kechuang.core.models import Organisation, User
 from kechuang.core.roles import Role
+from kechuang.core.transitions import step_from_request, workflow_actions
 from kechuang.core.views import paginate
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access, exports, selectors
 from kechuang.projects.checks import problem_text, submission_deadline
-from kechuang.projects.domain.workflow import available_transitions
+from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
+from kechuang.projects.flows import WORKFLOW, state_label
 from kechuang.projects.formatting import local_datetime, translated
 from kechuang.projects.forms import (
     SECTION_FORMS,
     SECTIONS,
     ChangeRequestForm,
     DocumentForm,
-    EvaluationForm,
     ReviewForm,
 )
 from kechuang.projects.kpis import compare_kpis, share_met
 from kechuang.projects.models import STATE_CHOICES, Application, Call, ChangeRequest
 from kechuang.projects.services import applications as app_svc
 from kechuang.projects.services import award, execution, review
-from kechuang.projects.services.transitions import WORKFLOW, state_label
 
 
 def _officer(request: HttpRequest, obj) -> None:
@@ -187,15 +186,6 @@ def expert_queue(request: HttpRequest) -> HttpResponse:
     return render(request, "projects/expert_queue.html", {"page": page})
 
 
-def _actions_for(user: User, app: Application) -> list[dict[str, object]]:
-    """Buttons for the workflow steps the user's roles may take now (disabled ones say why not)."""
-    seen: dict[str, dict[str, object]] = {}
-    for role in access.flow_roles(user, app):
-        for step, _decision in available_transitions(WORKFLOW, app.state, role, {}):
-            seen.setdefault(step.code, {"code": step.code, "label": _(step.label)})
-    return list(seen.values())
-
-
 def _resubmit_by(app: Application) -> str:
     """When a returned application must be back, in local time ("" for any other state)."""
     return local_datetime(submission_deadline(app)) if app.state == "returned" else ""
@@ -216,14 +206,14 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_applicant": access.is_applicant_of(user, app),
         "is_recommender": "recommender" in access.flow_roles(user, app),
         "is_expert": access.is_assigned_expert(user, app) and not officer,
-        "actions": _actions_for(user, app), "checks": app.formal_checks.all(),
+        "actions": workflow_actions(user, app, WORKFLOW), "checks": app.formal_checks.all(),
         "problems": [problem_text(p) for p in app.check_report.get("problems", [])],
         "duplicates": app.check_report.get("duplicates", []), "contract": contract, "acceptance": acceptance,
         "comparison": comparison, "share_met": share_met(comparison) if comparison else None,
         "disbursements": contract.disbursements.all() if contract else [],
         "midterm": getattr(app, "midterm", None), "evaluation": getattr(app, "evaluation", None),
         "changes": app.change_requests.all(), "assignments": assignments, "documents": app.documents.all(),
-        "change_form": ChangeRequestForm(), "evaluation_form": EvaluationForm(),
+        "change_form": ChangeRequestForm(),
         "pool": User.objects.filter(expert_profile__isnull=False).order_by("username")[:300] if officer else [],
     })
 
@@ -232,7 +222,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     if not access.is_applicant_of(request.user, app):
-        raise access.refuse(request.user, app, "edit application", "Only the applicant may edit this application.")
+        raise access.refuse(request.user, app, "edit application",
+                            gettext_noop("Only the applicant may edit this application."))
     section = request.GET.get("section", "basic")
     if section not in dict(SECTIONS):
         section = "basic"
@@ -293,20 +284,6 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("projects:application_detail", pk=pk)
 
 
-def _decimal(value: str) -> Decimal:
-    try:
-        return Decimal(value.replace(",", "").strip())
-    except InvalidOperation:
-        raise ValidationError(_("Enter an amount in yuan.")) from None
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(_("Enter a date as YYYY-MM-DD.")) from None
-
-
 def _change_request(r: HttpRequest, a: Application) -> object:
     form = ChangeRequestForm(r.POST)
     if not form.is_valid():
@@ -314,57 +291,34 @@ def _change_request(r: HttpRequest, a: Application) -> object:
     return execution.change_request_submit(actor=r.user, application=a, **form.cleaned_data)
 
 
-def _evaluate(r: HttpRequest, a: Application) -> object:
-    form = EvaluationForm(r.POST)
-    if not form.is_valid():
-        raise ValidationError([e for errors in form.errors.values() for e in errors])
-    return execution.evaluation_record(actor=r.user, application=a, **form.cleaned_data)
-
-
 def _achieved(r: HttpRequest, prefix: str) -> dict[str, str]:
     return {k.removeprefix(prefix): v for k, v in r.POST.items() if k.startswith(prefix)}
 
 
+# Actions on an application that are not workflow steps (those go through ``application_step``).
 _APPLICATION_ACTIONS: dict[str, Callable[[HttpRequest, Application], object]] = {
-    "withdraw": lambda r, a: app_svc.application_withdraw(actor=r.user, application=a, reason=r.POST.get("reason", "")),
-    "recommend": lambda r, a: app_svc.application_recommend(actor=r.user, application=a, note=r.POST.get("note", "")),
-    "start_formal_check": lambda r, a: app_svc.formal_check_start(actor=r.user, application=a),
-    "pass_formal_check": lambda r, a: app_svc.formal_check_pass(actor=r.user, application=a,
-                                                                note=r.POST.get("reason", "")),
-    "return_for_revision": lambda r, a: app_svc.formal_check_return(actor=r.user, application=a,
-                                                                    reasons=r.POST.get("reason", "")),
     "answer": lambda r, a: app_svc.formal_check_answer(actor=r.user, application=a,
                                                        response=r.POST.get("response", "")),
-    "reject": lambda r, a: app_svc.application_reject(actor=r.user, application=a, reason=r.POST.get("reason", "")),
-    "complete_review": lambda r, a: review.review_close(actor=r.user, application=a),
     "replace_expert": lambda r, a: review.assignment_replace(
         actor=r.user, application=a, old_expert=get_object_or_404(User, pk=r.POST.get("old_expert")),
         new_expert=get_object_or_404(User, pk=r.POST.get("new_expert")), reason=r.POST.get("reason", "")),
-    "draft_contract": lambda r, a: execution.contract_generate(actor=r.user, application=a),
-    "sign_contract": lambda r, a: execution.contract_sign(actor=r.user, application=a),
-    "disburse": lambda r, a: execution.disbursement_record(
-        actor=r.user, application=a, amount=_decimal(r.POST.get("amount", "")),
-        paid_on=_date(r.POST.get("paid_on", "")), note=r.POST.get("note", "")),
+    "applicant_sign": lambda r, a: execution.contract_sign(actor=r.user, application=a),
     "midterm_report": lambda r, a: execution.midterm_submit(actor=r.user, application=a,
                                                             report=r.POST.get("report", ""),
                                                             progress=_achieved(r, "progress_")),
-    "record_midterm_check": lambda r, a: execution.midterm_record(actor=r.user, application=a,
-                                                                  conclusion=r.POST.get("reason", "")),
     "change_request": _change_request,
     "decide_change": lambda r, a: execution.change_request_decide(
         actor=r.user, request=get_object_or_404(a.change_requests, pk=r.POST.get("request")),
         approve=r.POST.get("approve") == "1", note=r.POST.get("reason", "")),
-    "request_acceptance": lambda r, a: execution.acceptance_request(
-        actor=r.user, application=a, final_report=r.POST.get("final_report", ""),
-        achieved=_achieved(r, "achieved_")),
-    "accept": lambda r, a: execution.acceptance_decide(actor=r.user, application=a, passed=True,
-                                                       expert_opinion=r.POST.get("expert_opinion", "")),
-    "fail_acceptance": lambda r, a: execution.acceptance_decide(
-        actor=r.user, application=a, passed=False, expert_opinion=r.POST.get("expert_opinion", ""),
-        reason=r.POST.get("reason", "")),
-    "evaluate": _evaluate,
-    "close": lambda r, a: execution.project_close(actor=r.user, application=a, reason=r.POST.get("reason", "")),
 }
+
+
+@login_required
+@require_POST
+def application_step(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """Take one workflow step from the application page (the buttons of ``core/_workflow_actions.html``)."""
+    step_from_request(request, _application(request, pk), WORKFLOW, code)
+    return redirect("projects:application_detail", pk=pk)
 
 
 @login_required
@@ -389,7 +343,8 @@ def review_form(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     assignment = app.assignments.filter(expert=request.user).select_related("review").first()
     if assignment is None:
-        raise access.refuse(request.user, app, "review", "This application is not assigned to you for review.")
+        raise access.refuse(request.user, app, "review",
+                            gettext_noop("This application is not assigned to you for review."))
     form = ReviewForm(request.POST or None, rubric=app.call.rubric)
     done = getattr(assignment, "review", None)
     if request.method == "POST" and form.is_valid():
@@ -418,7 +373,8 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     app = _application(request, pk)
     if not access.may_see_applicant(request.user, app):
         # The timeline names the applicant's users, which blind review hides from experts.
-        raise access.refuse(request.user, app, "view timeline", "Experts do not see the applicant under blind review.")
+        raise access.refuse(request.user, app, "view timeline",
+                            gettext_noop("Experts do not see the applicant under blind review."))
     entries = [(e, _transition_text(e.changes)) for e in selectors.timeline(app)[:500]]
     return render(request, "projects/timeline.html", {"app": app, "entries": entries})
 
@@ -429,5 +385,5 @@ def _transition_text(changes: dict) -> str:
     if not after:
         return ""
     moved = f"{state_label(before)} → {state_label(after)}" if before else state_label(after)
-    step = WORKFLOW.transition(before, (changes.get("step") or [None, None])[1]) if before else None
+    step = APPLICATION_LIFECYCLE.transition(before, (changes.get("step") or [None, None])[1]) if before else None
     return _("%(step)s: %(change)s") % {"step": _(step.label), "change": moved} if step else moved

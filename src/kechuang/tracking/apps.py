@@ -10,9 +10,13 @@ class TrackingConfig(AppConfig):
     def ready(self) -> None:
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.tracking import metrics  # noqa: F401  (registers the metrics)
+        from kechuang.tracking import (
+            flows,
+            metrics,  # noqa: F401  (registers the metrics)
+        )
         from kechuang.tracking.permissions import MANAGERS, WATCHERS
 
+        flows.register()
         register(NavItem(_("Plan tracking"), "tracking:dashboard", 25, WATCHERS, icon="◉"))
         register(NavItem(_("My tasks"), "tracking:my_tasks", 26, frozenset({Role.DEPARTMENT_USER}), icon="✓"))
         register(NavItem(_("Assessment"), "tracking:assessment_index", 27, WATCHERS, icon="★"))

@@ -37,11 +37,6 @@ class ReportForm(forms.Form):
             del self.fields["override_reason"]
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for return"), widget=forms.Textarea(attrs={"rows": 2}),
-                             max_length=1000)
-
-
 class AssignmentForm(forms.Form):
     lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
     supporting_units = forms.ModelMultipleChoiceField(label=_("Supporting units"), queryset=None, required=False)

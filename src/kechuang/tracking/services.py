@@ -24,6 +24,7 @@ from kechuang.core.metrics import MetricError, registry
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.notifications import notify
 from kechuang.core.permissions import Decision
+from kechuang.core.transitions import transition_perform
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
 from kechuang.tracking import workflow
 from kechuang.tracking.models import Assessment, AssessmentWeight, Assignment, Frequency, ProgressReport, TargetLink
@@ -278,49 +279,31 @@ def report_save(*, actor: User, assignment: Assignment, unit: Organisation, data
 
 
 def report_transition(*, actor: User, report: ProgressReport, name: str, reason: str = "") -> ProgressReport:
-    """Move ``report`` along the declared workflow; audited with from, to, who and why."""
-    transition = workflow.TRANSITIONS.get(name)
-    if transition is None:
-        raise ValidationError(_("Unknown action %(name)s.") % {"name": name})
-    assignment = report.assignment
-    if transition.actor is workflow.Actor.PLANNER:
-        ensure_tracking_allowed(actor, TrackingAction.MANAGE, report)
-    else:
-        _refuse(actor, decide_report(actor_of(actor), report.unit_id, lead_unit_id=assignment.lead_unit_id,
-                                     supporting_ids=supporting_ids(assignment)), report, name)
-    if report.state not in transition.source or (transition.lead_only and report.is_contribution):
-        raise ValidationError(_("A %(state)s report cannot be %(action)s.")
-                              % {"state": report.get_state_display(), "action": _(transition.label).lower()})
-    if transition.needs_reason and not reason.strip():
-        raise ValidationError({"reason": [_("Say why the report is returned, so the unit can put it right.")]})
-    if name == "submit" and not report.is_contribution and report.value is None and not assignment.metric_code:
-        raise ValidationError({"value": [_("Enter the value reached before submitting.")]})
-    previous = report.state
-    with transaction.atomic():
-        report.state = transition.target
-        now = timezone.now()
-        if name == "submit":
-            report.submitted_at = now
-        else:
-            report.decided_at = now
-        report.return_reason = reason.strip() if name == "return" else report.return_reason
-        report.save(update_fields=["state", "submitted_at", "decided_at", "return_reason"])
-        audit_record(actor=actor, action=AuditEntry.Action.TRANSITION, obj=report,
-                     changes={"state": [previous, report.state]}, reason=reason.strip())
-        _tell(report, name, reason.strip())
+    """Take step ``name`` of the declared report workflow (:mod:`kechuang.tracking.workflow`)."""
+    transition_perform(actor=actor, obj=report, workflow=workflow.REPORT_WORKFLOW.code, step=name, reason=reason)
     return report
 
 
-def _tell(report: ProgressReport, name: str, reason: str) -> None:
-    """Tell the unit what happened to its report (returned, accepted) and the lead of a contribution."""
-    link = f"/tracking/reports/{report.pk}/"
-    if name == "return":
-        for user in User.objects.filter(organisation_id=report.unit_id, is_active=True):
-            notify(recipient=user, title=_("Report returned: %(t)s") % {"t": str(report)[:150]}, body=reason,
-                   link=link, level="warning")
-    elif name == "submit" and report.is_contribution:
-        for user in User.objects.filter(organisation_id=report.assignment.lead_unit_id, is_active=True):
-            notify(recipient=user, title=_("Contribution received: %(t)s") % {"t": str(report)[:150]}, link=link)
+def report_submitted(*, actor: User, obj: ProgressReport, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``submit``: stamp the time; a supporting unit's contribution is announced to the lead unit."""
+    obj.submitted_at = timezone.now()
+    if obj.is_contribution:
+        for user in User.objects.filter(organisation_id=obj.assignment.lead_unit_id, is_active=True):
+            notify(recipient=user, title=_("Contribution received: %(t)s") % {"t": str(obj)[:150]},
+                   link=f"/tracking/reports/{obj.pk}/")
+
+
+def report_accepted(*, actor: User, obj: ProgressReport, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``accept``: stamp the decision."""
+    obj.decided_at = timezone.now()
+
+
+def report_returned(*, actor: User, obj: ProgressReport, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``return``: stamp the decision and tell the unit why, so it can put the report right."""
+    obj.decided_at, obj.return_reason = timezone.now(), reason
+    for user in User.objects.filter(organisation_id=obj.unit_id, is_active=True):
+        notify(recipient=user, title=_("Report returned: %(t)s") % {"t": str(obj)[:150]}, body=reason,
+               link=f"/tracking/reports/{obj.pk}/", level="warning")
 
 
 # --- across plans and assessment --------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from kechuang.core.actors import actor_of
 from kechuang.core.attachments import attachments_of
 from kechuang.core.audit import audit_for
 from kechuang.core.metrics import registry
+from kechuang.core.transitions import step_from_request, workflow_actions
 from kechuang.plans.models import Target, WorkPlan
 from kechuang.tracking import charts, exports, selectors, services, workflow
-from kechuang.tracking.forms import AssessmentForm, AssignmentForm, BindingForm, ReasonForm, ReportForm
+from kechuang.tracking.forms import AssessmentForm, AssignmentForm, BindingForm, ReportForm
 from kechuang.tracking.labels import STATUS_LABELS
 from kechuang.tracking.metrics import suggest_bindings
 from kechuang.tracking.models import Assignment, ProgressReport
@@ -225,15 +226,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(ProgressReport.objects.select_related("assignment__target", "unit",
                                                                      "assignment__lead_unit"), pk=pk)
     _assignment(request, report.assignment_id)
-    manage = _can_manage(request)
     contributions = (ProgressReport.objects.filter(assignment=report.assignment, period_key=report.period_key,
                                                    is_contribution=True).exclude(pk=report.pk)
                      .select_related("unit")) if not report.is_contribution else []
-    actions = [t for t in workflow.available(report.state, contribution=report.is_contribution)
-               if (t.actor is workflow.Actor.PLANNER and manage)
-               or (t.actor is workflow.Actor.UNIT and request.user.organisation_id == report.unit_id)]
     return render(request, "tracking/report.html", {
-        "report": report, "contributions": contributions, "actions": actions, "reason_form": ReasonForm(),
+        "report": report, "contributions": contributions,
+        "actions": workflow_actions(request.user, report, workflow.REPORT_WORKFLOW.code),
         "attachments": attachments_of(report), "audit": audit_for(report)[:30],
         "editable": report.state in workflow.EDITABLE_STATES and request.user.organisation_id == report.unit_id,
     })
@@ -242,15 +240,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """Take one step of the report workflow from its page (the buttons of ``core/_workflow_actions.html``)."""
     report = get_object_or_404(ProgressReport.objects.select_related("assignment"), pk=pk)
-    try:
-        services.report_transition(actor=request.user, report=report, name=name,
-                                   reason=request.POST.get("reason", ""))
-        if name != "submit":
-            status_recompute(plan_ids=[report.assignment.plan_id])
-        messages.success(request, _("Report %(state)s.") % {"state": report.get_state_display()})
-    except ValidationError as exc:
-        _errors(request, exc)
+    if step_from_request(request, report, workflow.REPORT_WORKFLOW.code, name):
+        status_recompute(plan_ids=[report.assignment.plan_id])
     return redirect("tracking:report", pk=report.pk)
 
 

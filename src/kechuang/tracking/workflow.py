@@ -1,42 +1,35 @@
-"""The progress report's workflow, declared once as data: states, transitions and who may act.
+"""The progress report's workflow, declared once as data for the core engine (:mod:`kechuang.core.workflow`).
 
-Stored state codes are stable (``ProgressReport.State``); only labels are translated. Services read
-this table to check a transition and write the audit row with from, to and why.
+Stored state codes are stable (``ProgressReport.State``); only labels are translated. The facts named
+here are supplied by :mod:`kechuang.tracking.flows`, which registers the workflow when the app loads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from kechuang.core.workflow import Precondition, State, Workflow, step
+from kechuang.i18n import gettext_noop as _
 
-from kechuang.i18n import gettext_noop
+UNIT, PLANNER = "unit", "planner"
+EFFECTS = "kechuang.tracking.services"
 
-
-class Actor(StrEnum):
-    UNIT = "unit"  # a member of the reporting unit
-    PLANNER = "planner"
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    source: tuple[str, ...]
-    target: str
-    actor: Actor
-    label: str
-    needs_reason: bool = False
-    lead_only: bool = False  # contributions of supporting units go to the lead unit, not to the planner
-
-
-TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
-    Transition("submit", ("draft", "returned"), "submitted", Actor.UNIT, gettext_noop("Submit")),
-    Transition("accept", ("submitted",), "accepted", Actor.PLANNER, gettext_noop("Accept"), lead_only=True),
-    Transition("return", ("submitted",), "returned", Actor.PLANNER, gettext_noop("Return"),
-               needs_reason=True, lead_only=True),
-)}
+REPORT_WORKFLOW = Workflow(
+    code="progress_report",
+    label=_("Progress report"),
+    initial="draft",
+    states=(State("draft", _("Draft")), State("submitted", _("Submitted")), State("returned", _("Returned")),
+            State("accepted", _("Accepted"))),
+    roles={UNIT: _("members of the reporting unit"), PLANNER: _("planners")},
+    preconditions=(
+        Precondition("value_entered", _("Enter the value reached before submitting.")),
+        Precondition("lead_report", _("A supporting unit's contribution goes to the lead unit, not to the planner.")),
+    ),
+    transitions=(
+        step("submit", _("Submit"), ("draft", "returned"), "submitted", UNIT, pre=("value_entered",),
+             effect=f"{EFFECTS}.report_submitted"),
+        step("accept", _("Accept"), "submitted", "accepted", PLANNER, pre=("lead_report",), tone="success",
+             effect=f"{EFFECTS}.report_accepted"),
+        step("return", _("Return"), "submitted", "returned", PLANNER, pre=("lead_report",), tone="danger",
+             reason="required", reason_label=_("Reason for return"), effect=f"{EFFECTS}.report_returned"),
+    ),
+)
 EDITABLE_STATES = frozenset({"draft", "returned"})
-
-
-def available(state: str, *, contribution: bool) -> list[Transition]:
-    """Transitions that leave ``state``."""
-    return [t for t in TRANSITIONS.values() if state in t.source and not (contribution and t.lead_only)]

@@ -120,7 +120,10 @@ def test_ranking_ties_prefer_the_smaller_request():
 
 
 def test_ranking_reasons_are_templates_with_parameters_for_translation():
-    from kechuang.projects.labels import SCORING_STRINGS
+    from kechuang.projects.domain import scoring
+    from tests.core.test_i18n import marked_messages
+
+    SCORING_STRINGS = marked_messages(scoring)
 
     ranking = rank_and_fund([Candidate("low", "T", 59.08, D(100)), Candidate("big", "T", 90, D(700_000))],
                             {"T": D(70_000)})

@@ -1,110 +1,68 @@
-import pytest
+"""The application lifecycle as declared for the core engine, with the facts projects supplies."""
 
+from kechuang.core.workflow import answer, decide, validate
 from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE as WF
-from kechuang.projects.domain.workflow import (
-    PRECONDITIONS,
-    Role,
-    State,
-    available_transitions,
-    build_workflow,
-    check_transition,
-)
+from kechuang.projects.domain.workflow import Role
 
-SUBMIT_FACTS = {"before_deadline": True, "eligible": True, "budget_valid": True, "attachments_complete": True}
+ALL = {p.name: (lambda obj, ctx: True) for p in WF.preconditions}
 
 
-def test_applicant_submits_a_complete_draft():
-    decision = check_transition(WF, "draft", "submit", Role.APPLICANT, SUBMIT_FACTS)
-    assert decision.allowed
-    assert WF.transition("draft", "submit").target == "submitted"
+def _constant(value: bool):
+    return lambda obj, ctx: value
+
+
+def facts(**unmet: bool):
+    return {**ALL, **{name: _constant(value) for name, value in unmet.items()}}
+
+
+def options(state: str, role: str, **unmet: bool) -> dict[str, tuple[bool, tuple[str, ...]]]:
+    return {o.transition.code: (o.allowed, o.unmet)
+            for o in answer(WF, state=state, roles={role}, obj=None, facts=facts(**unmet)) if o.role_held}
+
+
+def test_the_declaration_is_valid_with_every_fact_supplied():
+    validate(WF, ALL.keys())
 
 
 def test_submit_refused_lists_every_unmet_precondition():
-    facts = {**SUBMIT_FACTS, "budget_valid": False}
-    del facts["attachments_complete"]  # not evaluated counts as not met
-    decision = check_transition(WF, "draft", "submit", Role.APPLICANT, facts)
-    assert not decision.allowed
-    assert decision.missing == ("budget_valid", "attachments_complete")
-    assert PRECONDITIONS["budget_valid"] in decision.reason
-    assert PRECONDITIONS["attachments_complete"] in decision.reason
-
-
-def test_wrong_role_is_refused_with_the_allowed_roles():
-    decision = check_transition(WF, "formal_check", "pass_formal_check", Role.APPLICANT,
-                                {"formal_check_passed": True})
-    assert not decision.allowed
-    assert "role 'applicant'" in decision.reason and "officer" in decision.reason
-
-
-def test_transition_not_offered_from_state():
-    decision = check_transition(WF, "draft", "award", Role.OFFICER)
-    assert not decision.allowed
-    assert "not possible" in decision.reason and "submit" in decision.reason
-
-
-def test_unknown_and_terminal_states():
-    assert "unknown state" in check_transition(WF, "limbo", "submit", Role.APPLICANT).reason
-    decision = check_transition(WF, "closed", "close", Role.OFFICER)
-    assert not decision.allowed and "final state" in decision.reason
+    assert options("draft", Role.APPLICANT, budget_valid=False, complete=False)["submit"] == (
+        False, ("budget_valid", "complete"))
 
 
 def test_recommender_path_depends_on_the_call():
-    # A call with a recommending unit: the officer must wait for the recommendation.
-    with_recommender = {"recommender_required": True, "no_recommender_required": False}
-    refused = check_transition(WF, "submitted", "start_formal_check", Role.OFFICER, with_recommender)
-    assert refused.missing == ("no_recommender_required",)
-    assert check_transition(WF, "submitted", "recommend", Role.RECOMMENDER, with_recommender).allowed
-    assert check_transition(WF, "recommended", "start_formal_check", Role.OFFICER).allowed
-    # A call without one: the officer goes straight on, the recommender has nothing to do.
-    without = {"recommender_required": False, "no_recommender_required": True}
-    assert check_transition(WF, "submitted", "start_formal_check", Role.OFFICER, without).allowed
-    assert not check_transition(WF, "submitted", "recommend", Role.RECOMMENDER, without).allowed
+    assert options("submitted", Role.OFFICER, no_recommender_required=False)["start_formal_check"] == (
+        False, ("no_recommender_required",))
+    assert options("recommended", Role.OFFICER)["start_formal_check"] == (True, ())
+    assert options("submitted", Role.RECOMMENDER, recommender_required=False)["recommend"][0] is False
 
 
-def test_returned_application_goes_back_through_submission():
-    assert check_transition(WF, "formal_check", "return_for_revision", Role.OFFICER,
-                            {"reason_given": True}).allowed
-    assert WF.transition("returned", "resubmit").target == "submitted"
-    assert not check_transition(WF, "returned", "resubmit", Role.APPLICANT, {}).allowed
+def test_wrong_role_is_told_who_may():
+    outcome = decide(WF, state="formal_check", code="pass_formal_check", roles={Role.APPLICANT}, obj=None, facts=ALL)
+    assert not outcome.role_held and outcome.reasons[0].params == {"roles": ("programme officers",)}
 
 
 def test_full_happy_path_reaches_closed():
-    path = [
-        ("draft", "submit", Role.APPLICANT), ("submitted", "start_formal_check", Role.OFFICER),
-        ("formal_check", "pass_formal_check", Role.OFFICER),
-        ("expert_review", "complete_review", Role.OFFICER),
-        ("comprehensive_check", "award", Role.LEADERSHIP), ("awarded", "draft_contract", Role.APPLICANT),
-        ("contract_drafted", "sign_contract", Role.OFFICER), ("contract_signed", "start", Role.OFFICER),
-        ("in_progress", "record_midterm_check", Role.OFFICER),
-        ("midterm_checked", "request_acceptance", Role.APPLICANT),
-        ("acceptance_requested", "fail_acceptance", Role.OFFICER),
-        ("failed_acceptance", "evaluate", Role.OFFICER),
-        ("evaluated", "close", Role.OFFICER),
-    ]
-    all_facts = dict.fromkeys(PRECONDITIONS, True)
+    path = [("submit", Role.APPLICANT), ("start_formal_check", Role.OFFICER), ("pass_formal_check", Role.OFFICER),
+            ("complete_review", Role.OFFICER), ("award", Role.LEADERSHIP), ("draft_contract", Role.APPLICANT),
+            ("sign_contract", Role.OFFICER), ("start", Role.OFFICER), ("record_midterm_check", Role.OFFICER),
+            ("request_acceptance", Role.APPLICANT), ("fail_acceptance", Role.OFFICER), ("evaluate", Role.OFFICER),
+            ("close", Role.OFFICER)]
     state = WF.initial
-    for expected_state, transition, role in path:
-        assert state == expected_state
-        assert check_transition(WF, state, transition, role, all_facts).allowed, (state, transition)
-        state = WF.transition(state, transition).target
+    for code, role in path:
+        outcome = decide(WF, state=state, code=code, roles={role}, obj=None, facts=ALL)
+        assert outcome.allowed, (state, code)
+        state = outcome.transition.target
     assert state == "closed"
 
 
 def test_withdraw_only_before_formal_check():
     for state in ("draft", "submitted", "recommended", "returned"):
-        assert check_transition(WF, state, "withdraw", Role.APPLICANT).allowed
-    assert not check_transition(WF, "expert_review", "withdraw", Role.APPLICANT).allowed
+        assert options(state, Role.APPLICANT)["withdraw"] == (True, ())
+    assert "withdraw" not in options("expert_review", Role.APPLICANT)
 
 
-def test_available_transitions_for_buttons():
-    options = available_transitions(WF, "comprehensive_check", Role.OFFICER, {"reason_given": True})
-    by_code = {t.code: d.allowed for t, d in options}
-    assert by_code == {"award": False, "reject": True}
-
-
-def test_declaration_errors_are_caught():
-    bad = State("a", "A", (WF.states["draft"].transitions[0],))  # targets "submitted", not declared here
-    with pytest.raises(ValueError, match="unknown state"):
-        build_workflow("bad", "Bad", "a", (bad,))
-    with pytest.raises(ValueError, match="initial"):
-        build_workflow("bad", "Bad", "x", (State("a", "A"),))
+def test_reasons_forms_and_effects_are_declared_on_the_steps():
+    assert WF.transition("formal_check", "return_for_revision").reason_required
+    assert WF.transition("acceptance_requested", "accept").form.endswith("AcceptanceDecisionForm")
+    assert WF.transition("comprehensive_check", "award").elsewhere  # decided on the ranking page
+    assert not any(s.code == "closed" for s in WF.states if WF.outgoing(s.code))

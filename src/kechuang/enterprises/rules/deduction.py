@@ -27,6 +27,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from kechuang.core.rulesets import RuleSet
+from kechuang.i18n import gettext_noop
 
 from .arith import round_fen
 from .industry import parse_industry_code
@@ -76,7 +77,7 @@ def super_deduction(
     rules = (rule_set or DEDUCTION_RULES.in_force(date(tax_year, 1, 1))).params
     if industry_code is not None and _excluded(industry_code, rules):
         # A fixed label (the web layer translates labels) with the code and the rule in the formula.
-        step = WorkingStep("Industry excluded from the super deduction",
+        step = WorkingStep(gettext_noop("Industry excluded from the super deduction"),
                            f"{industry_code} ({rules.excluded_source})", Decimal(0))
         zero = Decimal(0)
         return SuperDeduction(
@@ -93,44 +94,44 @@ def super_deduction(
     e = expenses
     parts = (e.personnel, e.direct_inputs, e.depreciation, e.amortisation, e.design_and_trials)
     first_five = step(
-        "First five categories",
+        gettext_noop("First five categories"),
         " + ".join(_yuan(p) for p in parts),
         Decimal(sum(parts)),
     )
     cap_share = rules.other_expense_cap
     cap = step(
-        "Cap on other related expenses",
+        gettext_noop("Cap on other related expenses"),
         f"{_yuan(first_five)} × {cap_share:.0%} ÷ (1 − {cap_share:.0%})",
         first_five * cap_share / (1 - cap_share),
     )
     other = step(
-        "Other related expenses allowed",
+        gettext_noop("Other related expenses allowed"),
         f"min({_yuan(e.other_related)}, {_yuan(cap)})",
         min(Decimal(e.other_related), cap),
     )
-    eligible = step("Eligible expensed R&D", f"{_yuan(first_five)} + {_yuan(other)}", first_five + other)
+    eligible = step(gettext_noop("Eligible expensed R&D"), f"{_yuan(first_five)} + {_yuan(other)}", first_five + other)
     additional = step(
-        "Additional deduction on expensed R&D", f"{_yuan(eligible)} × {rate:.0%}", eligible * rate
+        gettext_noop("Additional deduction on expensed R&D"), f"{_yuan(eligible)} × {rate:.0%}", eligible * rate
     )
     base = extra_amortisation = Decimal(0)
     if e.capitalised:
         base = step(
-            "Amortisation base of R&D intangible assets",
+            gettext_noop("Amortisation base of R&D intangible assets"),
             f"{_yuan(e.capitalised)} × {1 + rate:.0%}",
             e.capitalised * (1 + rate),
         )
         step(
-            "Tax amortisation for the year",
+            gettext_noop("Tax amortisation for the year"),
             f"{_yuan(base)} ÷ {e.amortisation_years}",  # formulas hold no words: they are not translated
             base / e.amortisation_years,
         )
         extra_amortisation = step(
-            "Additional deduction through amortisation",
+            gettext_noop("Additional deduction through amortisation"),
             f"{_yuan(e.capitalised)} × {rate:.0%} ÷ {e.amortisation_years}",
             e.capitalised * rate / e.amortisation_years,
         )
     total = step(
-        "Total additional deduction",
+        gettext_noop("Total additional deduction"),
         f"{_yuan(additional)} + {_yuan(extra_amortisation)}",
         additional + extra_amortisation,
     )

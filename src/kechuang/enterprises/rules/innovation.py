@@ -25,6 +25,8 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from kechuang.i18n import gettext_noop
+
 from .facts import Facts
 from .growth import growth_rate
 from .ip import IpCount
@@ -36,23 +38,23 @@ ZERO = Band(0, 0)
 UNJUDGED = Band(1, 8)
 
 IP_TEMPLATE = (
-    "IP: {class_i} Class I and {class_ii} usable Class II item(s); advancement {advancement}, "
+    gettext_noop("IP: {class_i} Class I and {class_ii} usable Class II item(s); advancement {advancement}, "
     "core support {core_support}, number {number}, acquisition {acquisition}, standards bonus {bonus} "
-    "points (total capped at {cap})"
+    "points (total capped at {cap})")
 )
-CONVERSION_TEMPLATE = "{average:.2f} achievements converted per year on average over {years} year(s)"
+CONVERSION_TEMPLATE = gettext_noop("{average:.2f} achievements converted per year on average over {years} year(s)")
 RD_ORG_TEMPLATE = (
-    "R&D organisation: management system {management_system}, institution and cooperation "
+    gettext_noop("R&D organisation: management system {management_system}, institution and cooperation "
     "{institution_and_cooperation}, conversion incentives {conversion_incentives}, talent system "
-    "{talent_system} points"
+    "{talent_system} points")
 )
 GROWTH_TEMPLATES = {
-    "hte.growth.net_assets": "Net-asset growth rate {rate:.2%} over {years} year(s)",
-    "hte.growth.sales": "Sales growth rate {rate:.2%} over {years} year(s)",
+    "hte.growth.net_assets": gettext_noop("Net-asset growth rate {rate:.2%} over {years} year(s)"),
+    "hte.growth.sales": gettext_noop("Sales growth rate {rate:.2%} over {years} year(s)"),
 }
 NO_GROWTH_TEMPLATES = {
-    "hte.growth.net_assets": "Net-asset growth cannot be rated from {years} year(s): 0 points",
-    "hte.growth.sales": "Sales growth cannot be rated from {years} year(s): 0 points",
+    "hte.growth.net_assets": gettext_noop("Net-asset growth cannot be rated from {years} year(s): 0 points"),
+    "hte.growth.sales": gettext_noop("Sales growth cannot be rated from {years} year(s): 0 points"),
 }
 
 

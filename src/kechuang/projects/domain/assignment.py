@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kechuang.i18n import gettext_noop
+
 from .conflicts import LOOKBACK_YEARS, Application, Expert, conflicts, recent_collaborators
 
 # (prefix length, score) for codes that are not identical, best first; identical codes score 1.
@@ -239,7 +241,8 @@ def validate_assignment(
         staffed = len({e for e in expert_ids if e in pool})
         if k is not None and staffed < k:
             found.append(AssignmentViolation(
-                app_id, None, "too_few_experts", "Application {app} has {count} experts; {k} are required",
+                app_id, None, "too_few_experts",
+                gettext_noop("Application {app} has {count} experts; {k} are required"),
                 {"app": app_id, "count": staffed, "k": k}))
         seen: set[str] = set()
         for expert_id in expert_ids:
@@ -250,18 +253,18 @@ def validate_assignment(
                 continue
             if expert_id in seen:
                 found.append(AssignmentViolation(app_id, expert_id, "duplicate_expert",
-                                                 "Expert {expert} appears twice on application {app}",
+                                                 gettext_noop("Expert {expert} appears twice on application {app}"),
                                                  {"expert": expert_id, "app": app_id}))
                 continue
             seen.add(expert_id)
             loads[expert_id] += 1
             if not expert.available:
                 found.append(AssignmentViolation(app_id, expert_id, "unavailable",
-                                                 "Expert {expert} is not available for this round",
+                                                 gettext_noop("Expert {expert} is not available for this round"),
                                                  {"expert": expert_id}))
             found.extend(
                 AssignmentViolation(app_id, expert_id, f"conflict_{c.rule}",
-                                    "Expert {expert} may not review application {app}: {detail}",
+                                    gettext_noop("Expert {expert} may not review application {app}: {detail}"),
                                     {"expert": expert_id, "app": app_id, "detail": c.detail})
                 for c in conflicts(expert, app, on, years)
             )
@@ -269,6 +272,6 @@ def validate_assignment(
         cap = pool[expert_id].cap
         if load > cap:
             found.append(AssignmentViolation(None, expert_id, "over_cap",
-                                             "Expert {expert} has {load} applications; the cap is {cap}",
+                                             gettext_noop("Expert {expert} has {load} applications; the cap is {cap}"),
                                              {"expert": expert_id, "load": load, "cap": cap}))
     return found

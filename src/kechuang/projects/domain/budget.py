@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
+from kechuang.i18n import gettext_noop
+
 from .violations import Violation
 
 FEN = Decimal("0.01")
@@ -101,7 +103,7 @@ _HEADINGS = ("equipment_purchase", "equipment_other", "operations", "labour", "i
 def check_budget(budget: Budget, rules: BudgetRules) -> list[Violation]:
     """Every rule the budget breaks; an empty list means the budget is acceptable."""
     violations = [
-        Violation(name, "negative_amount", "{field} must not be negative (got {amount} yuan)",
+        Violation(name, "negative_amount", gettext_noop("{field} must not be negative (got {amount} yuan)"),
                   {"field": name, "amount": getattr(budget, name)})
         for name in _HEADINGS
         if getattr(budget, name) < 0
@@ -110,29 +112,29 @@ def check_budget(budget: Budget, rules: BudgetRules) -> list[Violation]:
     if budget.direct_total != direct:
         violations.append(Violation(
             "direct_total", "direct_total_mismatch",
-            "Direct costs total {declared} yuan but equipment, operations and labour add up to "
-            "{computed} yuan",
+            gettext_noop("Direct costs total {declared} yuan but equipment, operations and labour add up to "
+            "{computed} yuan"),
             {"declared": budget.direct_total, "computed": direct},
         ))
     requested = direct + budget.indirect
     if budget.requested_total != requested:
         violations.append(Violation(
             "requested_total", "requested_total_mismatch",
-            "Requested total {declared} yuan differs from direct plus indirect costs, {computed} yuan",
+            gettext_noop("Requested total {declared} yuan differs from direct plus indirect costs, {computed} yuan"),
             {"declared": budget.requested_total, "computed": requested},
         ))
     cap = indirect_cost_cap(budget.indirect_base, rules.indirect_bands)
     if budget.indirect > cap:
         violations.append(Violation(
             "indirect", "indirect_over_cap",
-            "Indirect costs of {indirect} yuan exceed the cap of {cap} yuan on a base of {base} yuan "
-            "(direct costs less equipment purchase)",
+            gettext_noop("Indirect costs of {indirect} yuan exceed the cap of {cap} yuan on a base of {base} yuan "
+            "(direct costs less equipment purchase)"),
             {"indirect": budget.indirect, "cap": cap, "base": budget.indirect_base},
         ))
     if rules.per_project_cap is not None and requested > rules.per_project_cap:
         violations.append(Violation(
             "requested_total", "over_project_cap",
-            "Requested total {requested} yuan exceeds the call's cap of {cap} yuan per project",
+            gettext_noop("Requested total {requested} yuan exceeds the call's cap of {cap} yuan per project"),
             {"requested": requested, "cap": rules.per_project_cap},
         ))
     if rules.co_funding_ratio > 0:
@@ -140,8 +142,8 @@ def check_budget(budget: Budget, rules: BudgetRules) -> list[Violation]:
         if budget.self_raised < needed:
             violations.append(Violation(
                 "self_raised", "co_funding_short",
-                "Self-raised funds of {self_raised} yuan are below {ratio} of the requested {requested} yuan "
-                "(at least {needed} yuan)",
+                gettext_noop("Self-raised funds of {self_raised} yuan are below {ratio} of the requested "
+                             "{requested} yuan (at least {needed} yuan)"),
                 {"self_raised": budget.self_raised, "ratio": rules.co_funding_ratio,
                  "requested": requested, "needed": needed},
             ))

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import IntEnum
 
+from kechuang.i18n import gettext_noop
+
 from .violations import Violation
 
 
@@ -94,7 +96,7 @@ def leader_load_violation(leader_id: str, open_projects: int, limit: int) -> Vio
         return None
     return Violation(
         "leader_id", "leader_over_limit",
-        "Project leader {leader} already leads {count} open projects; the limit is {limit}",
+        gettext_noop("Project leader {leader} already leads {count} open projects; the limit is {limit}"),
         {"leader": leader_id, "count": open_projects, "limit": limit},
     )
 
@@ -109,32 +111,32 @@ def check_eligibility(
     if rules.organisation_types and applicant.organisation_type not in rules.organisation_types:
         reasons.append(Violation(
             "organisation_type", "organisation_type_excluded",
-            "Organisation type {type} may not apply (allowed: {allowed})",
+            gettext_noop("Organisation type {type} may not apply (allowed: {allowed})"),
             {"type": applicant.organisation_type, "allowed": ", ".join(sorted(rules.organisation_types))},
         ))
     if rules.region_prefixes and not applicant.region_code.startswith(rules.region_prefixes):
         reasons.append(Violation(
             "region_code", "region_excluded",
-            "Region {region} is outside the call's area ({prefixes})",
+            gettext_noop("Region {region} is outside the call's area ({prefixes})"),
             {"region": applicant.region_code, "prefixes": ", ".join(rules.region_prefixes)},
         ))
     for qualification in sorted(rules.required_qualifications - applicant.qualifications):
         reasons.append(Violation(
             "qualifications", "qualification_missing",
-            "The call requires the qualification {qualification}",
+            gettext_noop("The call requires the qualification {qualification}"),
             {"qualification": qualification},
         ))
     if rules.co_funding_ratio > 0 and applicant.self_raised < applicant.requested * rules.co_funding_ratio:
         reasons.append(Violation(
             "self_raised", "co_funding_short",
-            "Self-raised funds of {self_raised} yuan are below {ratio} of the requested {requested} yuan",
+            gettext_noop("Self-raised funds of {self_raised} yuan are below {ratio} of the requested {requested} yuan"),
             {"self_raised": applicant.self_raised, "ratio": rules.co_funding_ratio,
              "requested": applicant.requested},
         ))
     if rules.deadline is not None and applicant.submitted_at > rules.deadline:
         reasons.append(Violation(
             "submitted_at", "after_deadline",
-            "Submitted at {submitted} after the deadline {deadline}",
+            gettext_noop("Submitted at {submitted} after the deadline {deadline}"),
             {"submitted": applicant.submitted_at.isoformat(), "deadline": rules.deadline.isoformat()},
         ))
     if rules.max_open_projects_per_leader is not None:
@@ -146,7 +148,8 @@ def check_eligibility(
     reasons.extend(
         Violation(
             "integrity", "integrity_record",
-            "{kind} {subject} has an active integrity record ({severity}) in force from {start} until {end}",
+            gettext_noop(
+                "{kind} {subject} has an active integrity record ({severity}) in force from {start} until {end}"),
             {"kind": r.subject_kind, "subject": r.subject_id, "severity": r.severity.name.lower(),
              "start": r.start.isoformat(), "end": r.end.isoformat() if r.end else "further notice"},
         )

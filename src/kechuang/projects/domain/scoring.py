@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from kechuang.i18n import gettext_noop
+
 ReviewKey = tuple[str, str]  # (application id, expert id)
 
 
@@ -216,11 +218,12 @@ class TopicRanking:
 
 
 # Why an application is (or is not) proposed for funding; amounts are yuan, shares are "67%"-style text.
-BELOW_PASS_MARK = "score {score} is below the pass mark {pass_mark}"
-BELOW_CUT_LINE = "below the cut line: the topic's budget is used up"
-FUNDED_IN_FULL = "funded in full"
-CUT = "cut from {requested} to {proposed} yuan: the remaining budget covers {share} of the request"
-NOT_FUNDED = "not funded: {remaining} yuan remain, less than {min_share} of the {requested} yuan requested"
+BELOW_PASS_MARK = gettext_noop("score {score} is below the pass mark {pass_mark}")
+BELOW_CUT_LINE = gettext_noop("below the cut line: the topic's budget is used up")
+FUNDED_IN_FULL = gettext_noop("funded in full")
+CUT = gettext_noop("cut from {requested} to {proposed} yuan: the remaining budget covers {share} of the request")
+NOT_FUNDED = gettext_noop(
+    "not funded: {remaining} yuan remain, less than {min_share} of the {requested} yuan requested")
 
 
 def rank_and_fund(

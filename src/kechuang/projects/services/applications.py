@@ -17,11 +17,13 @@ from kechuang.core.attachments import attachment_add
 from kechuang.core.audit import audit_record, diff, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.roles import Role
+from kechuang.core.transitions import transition_perform
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access
+from kechuang.projects.access import ensure_flow_role
 from kechuang.projects.checks import CheckReport, problem_text, submission_report
 from kechuang.projects.domain.workflow import Role as FlowRole
 from kechuang.projects.models import Application, ApplicationDocument, Call, FormalCheck, Programme, Recommendation
-from kechuang.projects.services.transitions import ensure_flow_role, transition
 
 DRAFT_FIELDS = (
     "topic", "field", "title", "summary", "objectives", "leader_name", "leader_id_number", "kpis", "team",
@@ -111,7 +113,8 @@ def call_set_status(*, actor: User, call: Call, status: str, reason: str = "") -
 def application_start(*, actor: User, call: Call) -> Application:
     """Open a draft for the actor's organisation; applicants come back to it over several sittings."""
     if Role.ENTERPRISE_USER not in access.roles_of(actor) or actor.organisation_id is None:
-        raise access.refuse(actor, call, "start application", "Only enterprise and university users may apply.")
+        raise access.refuse(actor, call, "start application",
+                            gettext_noop("Only enterprise and university users may apply."))
     if call.status != Call.Status.OPEN:
         raise ValidationError(_("This call is not open for applications."))
     with transaction.atomic():
@@ -180,8 +183,17 @@ def document_add(*, actor: User, application: Application, kind: str, upload: Up
                                                   attachment=attachment)
 
 
+def _step(actor: User, application: Application, code: str, reason: str = "", **ctx: Any) -> Application:
+    return transition_perform(actor=actor, obj=application, workflow="application", step=code, reason=reason,
+                              ctx=ctx)
+
+
 def application_submit(*, actor: User, application: Application, now=None) -> Application:
-    """Submit (or resubmit after a return) once every check passes; a refusal is audited, nothing else."""
+    """Submit (or resubmit after a return) once every check passes.
+
+    The checks run first so a refusal carries the full report (every problem with its section, shown on
+    the submission page); the engine then re-reads the same report through its preconditions.
+    """
     code = "submit" if application.state == "draft" else "resubmit"
     ensure_flow_role(actor, application, FlowRole.APPLICANT, code)
     report = submission_report(application, now)
@@ -189,48 +201,44 @@ def application_submit(*, actor: User, application: Application, now=None) -> Ap
         audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=application,
                      reason=f"{code}: " + "; ".join(problem_text(p) for p in report.problems)[:2000])
         raise SubmissionRefused(report)
+    return _step(actor, application, code, report=report, now=now)
 
-    def stamp(app: Application) -> None:
-        app.submitted_at = now or timezone.now()
-        app.check_report = report.as_json()
 
-    facts = {"before_deadline": True, "eligible": True, "budget_valid": True, "attachments_complete": True}
-    return transition(actor=actor, application=application, code=code, facts=facts, before_commit=stamp)
+def submission_stamp(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``submit`` and ``resubmit``: the time and the checks' report are kept with the application."""
+    obj.submitted_at = ctx.get("now") or timezone.now()
+    obj.check_report = ctx["report"].as_json() if "report" in ctx else submission_report(obj).as_json()
 
 
 def application_recommend(*, actor: User, application: Application, note: str) -> Application:
-    """The district bureau endorses the application (or returns it with a reason)."""
+    """The district bureau endorses the application."""
+    return _step(actor, application, "recommend", note)
 
-    def record(app: Application) -> None:
-        Recommendation.objects.update_or_create(application=app, defaults={
-            "organisation_id": actor.organisation_id, "by": actor, "note": note})
 
-    return transition(actor=actor, application=application, code="recommend", reason=note,
-                      facts={"recommender_required": application.call.requires_recommendation},
-                      before_commit=record)
+def recommendation_record(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    Recommendation.objects.update_or_create(application=obj, defaults={
+        "organisation_id": actor.organisation_id, "by": actor, "note": reason})
 
 
 def formal_check_start(*, actor: User, application: Application) -> Application:
-    return transition(actor=actor, application=application, code="start_formal_check",
-                      facts={"no_recommender_required": not application.call.requires_recommendation})
+    return _step(actor, application, "start_formal_check")
 
 
 def formal_check_pass(*, actor: User, application: Application, note: str = "") -> Application:
-    def record(app: Application) -> None:
-        FormalCheck.objects.create(application=app, officer=actor, passed=True, reasons=note)
+    return _step(actor, application, "pass_formal_check", note)
 
-    return transition(actor=actor, application=application, code="pass_formal_check", reason=note,
-                      facts={"formal_check_passed": True}, before_commit=record)
+
+def formal_check_passed(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    FormalCheck.objects.create(application=obj, officer=actor, passed=True, reasons=reason)
 
 
 def formal_check_return(*, actor: User, application: Application, reasons: str) -> Application:
     """Return for revision: the applicant sees the reasons and answers them when it resubmits."""
+    return _step(actor, application, "return_for_revision", reasons)
 
-    def record(app: Application) -> None:
-        FormalCheck.objects.create(application=app, officer=actor, passed=False, reasons=reasons)
 
-    return transition(actor=actor, application=application, code="return_for_revision", reason=reasons,
-                      before_commit=record)
+def formal_check_returned(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    FormalCheck.objects.create(application=obj, officer=actor, passed=False, reasons=reason)
 
 
 def formal_check_answer(*, actor: User, application: Application, response: str) -> FormalCheck:
@@ -249,9 +257,9 @@ def formal_check_answer(*, actor: User, application: Application, response: str)
 
 
 def application_reject(*, actor: User, application: Application, reason: str) -> Application:
-    return transition(actor=actor, application=application, code="reject", reason=reason)
+    return _step(actor, application, "reject", reason)
 
 
 def application_withdraw(*, actor: User, application: Application, reason: str = "") -> Application:
-    return transition(actor=actor, application=application, code="withdraw", reason=reason)
+    return _step(actor, application, "withdraw", reason)
 

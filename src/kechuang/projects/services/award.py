@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
+from kechuang.core.transitions import transition_perform
 from kechuang.projects import access
 from kechuang.projects.checks import integrity_clear
 from kechuang.projects.domain.scoring import Candidate, TopicRanking, rank_and_fund
 from kechuang.projects.formatting import translated, yuan
 from kechuang.projects.models import Application, AwardDecision, Call
-from kechuang.projects.services.transitions import transition
 
 ALL_TOPICS = "*"
 RANKED_STATE = "comprehensive_check"
@@ -98,17 +98,16 @@ def decision_record(*, actor: User, call: Call, meeting: str, minutes: str,
             if amount > 0 and spent + amount > call.total_budget:
                 amount, why = Decimal(0), _("the award does not fit the call's remaining budget")
             if amount > 0:
-
-                def grant(a: Application, amount: Decimal = amount) -> None:
-                    a.awarded_amount = amount
-
-                transition(actor=actor, application=app, code="award",
-                           facts={"integrity_clear": True, "within_budget": True},
-                           reason=_("Awarded %(amount)s yuan by %(meeting)s.") % {"amount": yuan(amount),
-                                                                                "meeting": meeting},
-                           before_commit=grant)
+                transition_perform(actor=actor, obj=app, workflow="application", step="award", ctx={"amount": amount},
+                                   reason=_("Awarded %(amount)s yuan by %(meeting)s.") % {"amount": yuan(amount),
+                                                                                        "meeting": meeting})
                 spent += amount
             else:
-                transition(actor=actor, application=app, code="reject",
-                           reason=_("Not funded by %(meeting)s: %(why)s") % {"meeting": meeting, "why": why})
+                transition_perform(actor=actor, obj=app, workflow="application", step="reject",
+                                   reason=_("Not funded by %(meeting)s: %(why)s") % {"meeting": meeting, "why": why})
     return decision
+
+
+def award_grant(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``award``: the amount the decision grants (the engine checked it fits the call's budget)."""
+    obj.awarded_amount = ctx["amount"]

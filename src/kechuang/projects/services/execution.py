@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
+from kechuang.core.transitions import transition_perform
 from kechuang.projects import access
+from kechuang.projects.access import ensure_flow_role
+from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
 from kechuang.projects.domain.workflow import Role as FlowRole
 from kechuang.projects.formatting import yuan
 from kechuang.projects.models import (
@@ -26,23 +29,29 @@ from kechuang.projects.models import (
     MidtermCheck,
     PerformanceEvaluation,
 )
-from kechuang.projects.services.transitions import ensure_flow_role, transition
 
 BUDGET_FIELDS = ("equipment_purchase", "equipment_other", "operations", "labour", "indirect", "self_raised")
 
 
+def _step(actor: User, application: Application, code: str, reason: str = "", data: dict | None = None,
+          ) -> Application:
+    return transition_perform(actor=actor, obj=application, workflow="application", step=code, reason=reason,
+                              data=data)
+
+
 def contract_generate(*, actor: User, application: Application) -> Contract:
-    """Draft the contract from the application's KPIs, budget and dates, at the awarded amount."""
-
-    def create(app: Application) -> None:
-        Contract.objects.create(
-            application=app, kpis=list(app.kpis), amount=app.awarded_amount or app.requested_total,
-            budget={name: str(getattr(app, name)) for name in BUDGET_FIELDS},
-            start_date=app.start_date or timezone.localdate(),
-            end_date=app.end_date or timezone.localdate() + dt.timedelta(days=730))
-
-    transition(actor=actor, application=application, code="draft_contract", before_commit=create)
+    _step(actor, application, "draft_contract")
     return application.contract
+
+
+def contract_create(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``draft_contract``: the contract from the application's KPIs, budget and dates, at the
+    awarded amount."""
+    Contract.objects.create(
+        application=obj, kpis=list(obj.kpis), amount=obj.awarded_amount or obj.requested_total,
+        budget={name: str(getattr(obj, name)) for name in BUDGET_FIELDS},
+        start_date=obj.start_date or timezone.localdate(),
+        end_date=obj.end_date or timezone.localdate() + dt.timedelta(days=730))
 
 
 def contract_sign(*, actor: User, application: Application) -> Contract:
@@ -58,33 +67,47 @@ def contract_sign(*, actor: User, application: Application) -> Contract:
                          changes={"contract_signed_by_applicant": [None, True]})
         return contract
 
-    def stamp(app: Application) -> None:
-        contract.signed_by_bureau_at = timezone.now()
-        contract.save(update_fields=["signed_by_bureau_at"])
-
-    transition(actor=actor, application=application, code="sign_contract", before_commit=stamp, facts={
-        "contract_kpis_set": bool(contract.kpis),
-        "contract_signed_by_both": contract.signed_by_applicant_at is not None})
+    _step(actor, application, "sign_contract")
+    contract.refresh_from_db()
     return contract
+
+
+def contract_countersign(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``sign_contract``: the bureau's signature puts the contract in force."""
+    obj.contract.signed_by_bureau_at = timezone.now()
+    obj.contract.save(update_fields=["signed_by_bureau_at"])
 
 
 def disbursement_record(*, actor: User, application: Application, amount: Decimal, paid_on: dt.date,
                         note: str = "") -> Disbursement:
-    """Record a payment; the first one starts the project."""
+    """Record a payment; the first one is the step ``start`` that starts the project."""
     ensure_flow_role(actor, application, FlowRole.OFFICER, "record disbursement")
+    data = {"amount": amount, "paid_on": paid_on, "note": note}
+    if APPLICATION_LIFECYCLE.transition(application.state, "start") is not None:
+        _step(actor, application, "start", data=data)
+        return application.contract.disbursements.latest("pk")
+    with transaction.atomic():
+        return _pay(actor, application, data)
+
+
+def first_disbursement(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``start``: the first payment under the signed contract."""
+    _pay(actor, obj, data)
+
+
+def _pay(actor: User, application: Application, data: dict) -> Disbursement:
     contract = getattr(application, "contract", None)
     if contract is None or contract.signed_by_bureau_at is None:
         raise ValidationError(_("Funds are paid only under a signed contract."))
+    amount = data["amount"]
     paid = sum((d.amount for d in contract.disbursements.all()), Decimal(0))
     if amount <= 0 or paid + amount > contract.amount:
         raise ValidationError({"amount": [_("The payment must be positive and keep the total within the "
                                             "contracted %(amount)s yuan.") % {"amount": yuan(contract.amount)}]})
-    with transaction.atomic():
-        payment = Disbursement.objects.create(contract=contract, amount=amount, paid_on=paid_on, note=note)
-        audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=application,
-                     changes={"disbursement": [None, str(amount)]}, reason=note)
-    if application.state == "contract_signed":
-        transition(actor=actor, application=application, code="start", facts={"funds_disbursed": True})
+    payment = Disbursement.objects.create(contract=contract, amount=amount, paid_on=data["paid_on"],
+                                          note=data.get("note", ""))
+    audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=application,
+                 changes={"disbursement": [None, str(amount)]}, reason=data.get("note", ""))
     return payment
 
 
@@ -103,14 +126,13 @@ def midterm_submit(*, actor: User, application: Application, report: str, progre
 
 
 def midterm_record(*, actor: User, application: Application, conclusion: str) -> Application:
-    midterm = getattr(application, "midterm", None)
+    return _step(actor, application, "record_midterm_check", conclusion)
 
-    def conclude(app: Application) -> None:
-        midterm.conclusion, midterm.checked_by = conclusion, actor
-        midterm.save(update_fields=["conclusion", "checked_by"])
 
-    return transition(actor=actor, application=application, code="record_midterm_check", reason=conclusion,
-                      facts={"midterm_report_submitted": midterm is not None}, before_commit=conclude)
+def midterm_conclude(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``record_midterm_check``: the officer's conclusion is kept with the mid-term report."""
+    obj.midterm.conclusion, obj.midterm.checked_by = reason, actor
+    obj.midterm.save(update_fields=["conclusion", "checked_by"])
 
 
 def change_request_submit(*, actor: User, application: Application, kind: str, detail: str,
@@ -165,45 +187,49 @@ def change_request_decide(*, actor: User, request: ChangeRequest, approve: bool,
 def acceptance_request(*, actor: User, application: Application, final_report: str,
                        achieved: dict[str, str]) -> Application:
     """The applicant reports achieved values per contracted KPI with its final report."""
-    ensure_flow_role(actor, application, FlowRole.APPLICANT, "request acceptance")
-    if not final_report.strip():
+    return _step(actor, application, "request_acceptance", data={"final_report": final_report,
+                                                                 "achieved": achieved})
+
+
+def acceptance_file(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``request_acceptance``: the final report and the achieved value of each contracted KPI."""
+    if not data.get("final_report", "").strip():
         raise ValidationError({"final_report": [_("Write the final report.")]})
-
-    def record(app: Application) -> None:
-        Acceptance.objects.update_or_create(application=app, defaults={
-            "final_report": final_report.strip(), "achieved": achieved})
-
-    return transition(actor=actor, application=application, code="request_acceptance",
-                      facts={"final_report_submitted": True}, before_commit=record)
+    Acceptance.objects.update_or_create(application=obj, defaults={
+        "final_report": data["final_report"].strip(), "achieved": data.get("achieved", {})})
 
 
 def acceptance_decide(*, actor: User, application: Application, passed: bool, expert_opinion: str,
                       reason: str = "") -> Application:
-    acceptance = getattr(application, "acceptance", None)
+    return _step(actor, application, "accept" if passed else "fail_acceptance", reason or expert_opinion,
+                 data={"expert_opinion": expert_opinion})
 
-    def record(app: Application) -> None:
-        acceptance.expert_opinion = expert_opinion.strip()
-        acceptance.save(update_fields=["expert_opinion"])
 
-    return transition(actor=actor, application=application, code="accept" if passed else "fail_acceptance",
-                      reason=reason or expert_opinion, before_commit=record,
-                      facts={"acceptance_review_done": acceptance is not None and bool(expert_opinion.strip())})
+def acceptance_opinion(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``accept`` and ``fail_acceptance``: the acceptance panel's opinion is kept."""
+    opinion = data.get("expert_opinion", "").strip()
+    acceptance = getattr(obj, "acceptance", None)
+    if acceptance is None or not opinion:
+        raise ValidationError({"expert_opinion": [_("Give the acceptance panel's opinion.")]})
+    acceptance.expert_opinion = opinion
+    acceptance.save(update_fields=["expert_opinion"])
 
 
 def evaluation_record(*, actor: User, application: Application, score: Decimal, grade: str, note: str,
                       funds_settled: bool) -> Application:
-    if grade not in PerformanceEvaluation.Grade.values or not Decimal(0) <= score <= Decimal(100):
+    return _step(actor, application, "evaluate", note, data={"score": score, "grade": grade, "note": note,
+                                                             "funds_settled": funds_settled})
+
+
+def evaluation_store(*, actor: User, obj: Application, reason: str, data: dict, ctx: dict) -> None:
+    """Effect of ``evaluate``: the performance evaluation, with whether the accounts are settled."""
+    score, grade = data.get("score"), data.get("grade")
+    if grade not in PerformanceEvaluation.Grade.values or score is None or not Decimal(0) <= score <= Decimal(100):
         raise ValidationError(_("Give a grade and a score between 0 and 100."))
-
-    def record(app: Application) -> None:
-        PerformanceEvaluation.objects.update_or_create(application=app, defaults={
-            "score": score, "grade": grade, "note": note, "funds_settled": funds_settled, "evaluated_by": actor})
-
-    return transition(actor=actor, application=application, code="evaluate", reason=note,
-                      facts={"performance_evaluated": True}, before_commit=record)
+    PerformanceEvaluation.objects.update_or_create(application=obj, defaults={
+        "score": score, "grade": grade, "note": data.get("note", ""),
+        "funds_settled": bool(data.get("funds_settled")), "evaluated_by": actor})
 
 
 def project_close(*, actor: User, application: Application, reason: str = "") -> Application:
-    evaluation = getattr(application, "evaluation", None)
-    return transition(actor=actor, application=application, code="close", reason=reason,
-                      facts={"funds_settled": bool(evaluation and evaluation.funds_settled)})
+    return _step(actor, application, "close", reason)

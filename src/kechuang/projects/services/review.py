@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
 from kechuang.core.notifications import notify
+from kechuang.core.transitions import transition_perform
+from kechuang.i18n import gettext_noop
 from kechuang.projects import access
 from kechuang.projects.domain import conflicts as coi
 from kechuang.projects.domain.assignment import assign_experts, validate_assignment
@@ -29,7 +31,6 @@ from kechuang.projects.domain.scoring import (
 )
 from kechuang.projects.domain.scoring import Review as ScoredReview
 from kechuang.projects.models import Application, Call, ExpertProfile, Review, ReviewAssignment
-from kechuang.projects.services.transitions import transition
 
 IN_REVIEW = "expert_review"
 
@@ -159,7 +160,8 @@ def review_submit(*, actor: User, application: Application, scores: dict[str, fl
     """An assigned expert scores the application by the call's rubric, once, before review closes."""
     assignment = application.assignments.filter(expert=actor).first()
     if assignment is None:
-        raise access.refuse(actor, application, "submit review", "This application is not assigned to you for review.")
+        raise access.refuse(actor, application, "submit review",
+                            gettext_noop("This application is not assigned to you for review."))
     if application.state != IN_REVIEW:
         raise ValidationError(_("Expert review of this application is closed."))
     if hasattr(assignment, "review"):
@@ -186,8 +188,7 @@ def reviews_complete(application: Application) -> bool:
 
 def review_close(*, actor: User, application: Application) -> Application:
     """Close expert review once every assigned expert has scored (moves to the comprehensive check)."""
-    return transition(actor=actor, application=application, code="complete_review",
-                      facts={"reviews_complete": reviews_complete(application)})
+    return transition_perform(actor=actor, obj=application, workflow="application", step="complete_review")
 
 
 def call_score(*, actor: User, call: Call) -> int:
