@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,8 @@ class CoreConfig(AppConfig):
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
 
+        # Each app's audit_labels module says how its audit keys that are not model fields read.
+        autodiscover_modules("audit_labels")
         register(NavItem(_("Dashboard"), "core:dashboard", 0, icon="▦"))
         register(NavItem(_("Organisations"), "core:organisation_list", 10, icon="▤"))
         register(NavItem(_("Notifications"), "core:notifications", 90, icon="✉"))

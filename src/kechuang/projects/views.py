@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kechuang.core.audit_display import readable
 from kechuang.core.models import Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.views import paginate
@@ -419,7 +420,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.may_see_applicant(request.user, app):
         # The timeline names the applicant's users, which blind review hides from experts.
         raise access.refuse(request.user, app, "view timeline", "Experts do not see the applicant under blind review.")
-    entries = [(e, _transition_text(e.changes)) for e in selectors.timeline(app)[:500]]
+    entries = [(item, _transition_text(item.entry.changes)) for item in readable(selectors.timeline(app)[:500])]
     return render(request, "projects/timeline.html", {"app": app, "entries": entries})
 
 
