@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Register the core's own metrics once the models are importable.
         from kechuang.core import metrics_core  # noqa: F401
+        from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
 
@@ -19,4 +20,5 @@ class CoreConfig(AppConfig):
         register(NavItem(_("Dashboard"), "core:dashboard", 0, icon="▦"))
         register(NavItem(_("Organisations"), "core:organisation_list", 10, icon="▤"))
         register(NavItem(_("Notifications"), "core:notifications", 90, icon="✉"))
-        register(NavItem(_("Audit trail"), "core:audit_list", 95, frozenset({Role.BUREAU_ADMIN}), icon="☰"))
+        register(NavItem(_("Audit trail"), "core:audit_list", 95, icon="☰",
+                         allowed=lambda user: Role.BUREAU_ADMIN in actor_of(user).roles))
