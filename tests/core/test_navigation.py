@@ -51,3 +51,13 @@ def test_every_nav_entry_each_demo_role_sees_answers_200(settings) -> None:
     assert "导入企业" in seen["district"] and "导入企业" in seen["officer"]
     assert "审计日志" in seen["admin"] and all("审计日志" not in seen[u] for u in seen if u != "admin")
     assert "工作计划" not in seen["enterprise"] and "工作计划" in seen["leader"]
+    # The leader's home shows the plan (lights by chapter, targets at risk) and live figures, not only counts;
+    # an enterprise user's home shows none of the bureau's figures.
+    client.force_login(User.objects.get(username="leader"))
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    for words in ("高新技术企业数", "立项资助经费", "项目申报数", "按章节的目标状态", "有风险的目标",
+                  'data-source="home-by-chapter"'):
+        assert words in home, words
+    client.force_login(User.objects.get(username="enterprise"))
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "立项资助经费" not in home and "有风险的目标" not in home

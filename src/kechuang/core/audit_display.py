@@ -61,6 +61,13 @@ class ReadableEntry:
     entry: Any  # an AuditEntry
     rows: list[AuditRow]
 
+    @property
+    def who(self) -> str:
+        """The person's name (not the login), or 系统 for what no one did by hand."""
+        if self.entry.actor_id and self.entry.actor is not None:
+            return str(self.entry.actor)
+        return gettext("System") if self.entry.actor_name in ("", "system") else self.entry.actor_name
+
     def row(self, label: str) -> AuditRow | None:
         return next((r for r in self.rows if r.label == label), None)
 
