@@ -123,7 +123,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "responsible_person": assignment.responsible_person, "deadline": assignment.deadline,
         "frequency": assignment.frequency, "direction": assignment.direction,
         "baseline_value": assignment.baseline_value, "baseline_year": assignment.baseline_year})
-    metrics = [(m.code, f"{_(m.label)} ({m.code})") for m in registry.all()]
+    metrics = [(m.code, f"{_(m.label)}（{m.unit}）" if m.unit else _(m.label)) for m in registry.all()]
     bind_form = BindingForm(metrics=metrics, initial={"metric_code": assignment.metric_code,
                                                       **assignment.metric_filters})
     if request.method == "POST" and manage and "link" in request.POST:
