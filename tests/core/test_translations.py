@@ -8,6 +8,7 @@ second catches a msgid added to the code whose catalogue was never updated (the 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,3 +71,11 @@ def test_every_marked_string_is_translated_at_run_time(tmp_path: Path) -> None:
         if key not in catalog:
             missing.append(f"{entry.msgid!r} ({_where(entry)})")
     assert not missing, f"{len(missing)} strings shown in English on a Chinese page:\n" + "\n".join(missing[:60])
+
+
+def test_no_gettext_inside_an_f_string() -> None:
+    """xgettext cannot see ``f"{_('...')}"``, so such a string never reaches a catalogue and shows in English."""
+    hidden = [f"{path.relative_to(PACKAGE)}:{n}" for path in PACKAGE.rglob("*.py") if "migrations" not in path.parts
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+              if re.search(r"""\bf["'].*\{_\(|\bf["'].*\{gettext\(""", line)]
+    assert not hidden, "gettext inside an f-string (use a %(name)s template): " + ", ".join(hidden)

@@ -22,7 +22,7 @@ ALLOWED = {
     "english",  # the language switch names the other language in that language
     "pdf", "word", "excel", "docx", "xlsx", "xls", "csv", "txt", "html", "json", "zip", "ocr",  # file formats
     "kb", "mb", "gb", "kg", "km", "kwh",  # units
-    "api", "url", "id", "uscc", "gb", "it", "ai", "ip",  # acronyms written in Latin letters in Chinese text
+    "api", "url", "id", "uscc", "it", "ai", "ip",  # acronyms written in Latin letters in Chinese text
 }
 TOKEN = re.compile(r"[A-Za-z0-9_.\-@/:&+]+")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
