@@ -60,8 +60,8 @@ def test_every_change_of_a_plan_and_a_report_reads_in_chinese(client, world, tra
         items = readable(AuditEntry.objects.exclude(changes={}).select_related("content_type"))
         assert items
         for item in items:
-            for name, row in zip(item.entry.changes, item.rows, strict=True):
-                where = f"{item.entry.content_type.model}.{name}"
+            for row in item.rows:
+                where = f"{item.entry.content_type.model}: {sorted(item.entry.changes)}"
                 assert not LATIN_WORD.search(row.label), f"{where} reads {row.label!r}"
                 for value in (row.before, row.after):
                     assert value is None or not PYTHON_DUMP.search(value), f"{where} shows {value!r}"
@@ -106,3 +106,17 @@ def test_dates_in_a_change_read_as_dates(world, tracked) -> None:
         rows = [r for i in readable(AuditEntry.objects.filter(content_type__model="assignment")) for r in i.rows]
     deadline = next(r for r in rows if r.label == "截止日期")
     assert dt.date.fromisoformat(deadline.after)
+
+
+def test_structured_rows_read_as_phrases_and_empty_changes_are_left_out(world) -> None:
+    entry = AuditEntry.objects.create(
+        actor_name="system", action=AuditEntry.Action.UPDATE,
+        content_type=ContentType.objects.get_for_model(world.enterprise), object_id=str(world.enterprise.pk),
+        object_repr=world.enterprise.name,
+        changes={"address": [None, [{"indicator": "发明专利申请", "comparator": ">=", "value": 3, "unit": "项"},
+                                    {"indicator": "新增销售收入", "comparator": ">=", "value": 500, "unit": "万元"}]],
+                 "contact_name": [None, ""]})
+    with translation.override("zh-hans"):
+        item = readable([entry])[0]
+    assert [(r.label, r.after) for r in item.rows] == [("地址", "发明专利申请 >= 3 项；新增销售收入 >= 500 万元")]
+    assert item.who == "系统"

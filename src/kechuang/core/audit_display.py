@@ -116,9 +116,10 @@ def _words(value: Any, key: _Key, names: Mapping[tuple[type, str], str]) -> str 
         return key.display(value)
     if isinstance(value, list | tuple):
         parts = [_words(v, key, names) for v in value]
-        return "、".join(p for p in parts if p) or None
-    if isinstance(value, dict):
-        return "；".join(f"{k}: {_plain_words(v)}" for k, v in value.items())
+        joiner = "；" if any(isinstance(v, dict) for v in value) else "、"
+        return joiner.join(p for p in parts if p) or None
+    if isinstance(value, dict):  # a structured row (a KPI, a team member): its values read as a phrase
+        return " ".join(_plain_words(v) for v in value.values() if v not in (None, "")) or None
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if key.choices is not None and str(value) in key.choices:
@@ -182,6 +183,9 @@ def readable(entries: Iterable[Any]) -> list[ReadableEntry]:
                 continue
         for obj in model._default_manager.filter(pk__in=valid):
             names[(model, str(obj.pk))] = name_of[model](obj)
-    return [ReadableEntry(entry, [AuditRow(str(key.label), _words(before, key, names), _words(after, key, names))
-                                  for key, before, after in triples])
-            for entry, triples in keyed]
+    entries_in_words = []
+    for entry, triples in keyed:
+        rows = [AuditRow(str(key.label), _words(before, key, names), _words(after, key, names))
+                for key, before, after in triples]
+        entries_in_words.append(ReadableEntry(entry, [r for r in rows if r.before or r.after]))
+    return entries_in_words
