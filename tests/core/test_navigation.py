@@ -14,6 +14,7 @@ from django.test import Client
 
 from kechuang.core.demo import DEMO_USERS
 from kechuang.core.models import User
+from kechuang.core.regions import regions_load
 
 NAV_LINK = re.compile(r'<a class="nav-link[^"]*" href="([^"]+)"[^>]*>.*?</span>\s*([^<]+)</a>', re.S)
 
@@ -21,6 +22,7 @@ NAV_LINK = re.compile(r'<a class="nav-link[^"]*" href="([^"]+)"[^>]*>.*?</span>\
 def load_demo(settings) -> None:
     """The demo world of `make demo` (fewer enterprises; a fast password hasher for the many demo users)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    regions_load()  # a transactional test before this one may have flushed the regions the migration loaded
     call_command("demo_data", enterprises=40)
     for command in ("enterprise_demo_data", "project_demo_data", "tracking_demo_data"):
         call_command(command)

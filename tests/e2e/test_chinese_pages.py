@@ -16,6 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from kechuang.core.demo import DEMO_PASSWORD, DEMO_USERS
+from kechuang.core.regions import regions_load
 
 # Latin words a Chinese page legitimately shows, each for a reason:
 ALLOWED = {
@@ -62,6 +63,7 @@ FIRST_DETAIL = """() => { const a = document.querySelector('main table tbody a[h
 def test_every_page_of_every_demo_role_is_in_chinese(browser, live_server, settings) -> None:
     settings.DEBUG = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    regions_load()  # a transactional test before this one may have flushed the regions the migration loaded
     call_command("demo_data", enterprises=40)
     for command in ("enterprise_demo_data", "project_demo_data", "tracking_demo_data"):
         call_command(command)
