@@ -14,7 +14,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if user is None or not user.is_authenticated:
         return {}
     entries = []
-    for item in items_for(actor_of(user).roles):
+    for item in items_for(user, actor_of(user).roles):
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:

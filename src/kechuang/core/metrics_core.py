@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from kechuang.core.metrics import registry
 from kechuang.core.permissions import region_prefix
+from kechuang.i18n import gettext_noop
 
 
 @registry.register(
     "core.organisation_count",
-    label="Organisations",
+    label=gettext_noop("Organisations"),
     unit="家",
     dimensions=("kind", "region"),
     description="Registered organisations, by type and region (a region includes its subdivisions).",

@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 
 from kechuang.core.actors import actor_of
+from kechuang.core.metrics import registry
 from kechuang.core.models import AuditEntry, JobRun, Organisation, Region, User
-from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
+from kechuang.core.permissions import BUREAU_READERS, Actor, ScopeKind, region_prefix, visible_scope
+from kechuang.core.roles import Role
 from kechuang.core.schedule import JOBS, Job
 from kechuang.core.scheduler import local_now
 
@@ -55,7 +57,7 @@ def organisation_counts_by_kind(user: User) -> dict[str, int]:
 
 
 def audit_search(*, q: str = "", action: str = "", model: str = "") -> QuerySet[AuditEntry]:
-    qs = AuditEntry.objects.select_related("content_type")
+    qs = AuditEntry.objects.select_related("content_type", "actor")
     if q:
         qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q) | Q(reason__icontains=q)
                        | Q(object_id=q))
@@ -106,3 +108,37 @@ def job_overview(*, now: datetime | None = None) -> list[JobOverview]:
                     (failures.get(job.name) or [None])[0])
         for job in JOBS
     ]
+
+
+# The live figures a leader asks for first, by metric code; a metric whose app is not installed is skipped.
+KEY_METRICS: tuple[tuple[str, bool], ...] = (  # (code, filtered by year)
+    ("enterprises.hte_count", False),
+    ("projects.funding_amount", True),
+    ("projects.application_count", True),
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    code: str
+    label: str  # the metric's English label (a msgid): the page translates it
+    value: float | int | None
+    unit: str
+    year: int | None
+
+
+def key_figures(actor: Actor, year: int) -> list[KeyFigure]:
+    """The bureau's key live figures for its region, from the metrics registry (bureau staff only)."""
+    if not (actor.roles & (BUREAU_READERS | {Role.BUREAU_ADMIN})) or not actor.region_code:
+        return []
+    figures = []
+    for code, yearly in KEY_METRICS:
+        if code not in registry:
+            continue
+        metric = registry.get(code)
+        filters: dict[str, object] = {"region": actor.region_code}
+        if yearly:
+            filters["year"] = year
+        figures.append(KeyFigure(code, metric.label, metric.evaluate(**filters), metric.unit,
+                                 year if yearly else None))
+    return figures

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.attachments import attachment_access, attachment_add, attachments_of
 from kechuang.core.audit import audit_for, audit_record, refuse
 from kechuang.core.forms import LockoutAuthenticationForm, OrganisationForm, UploadForm
+from kechuang.core.home import panels_for as home_panels
 from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notification, Organisation
 from kechuang.core.notifications import mark_read
 from kechuang.core.permissions import Action, OrgRef, decide
@@ -50,6 +52,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "total": sum(counts.values()),
         "chart": chart,
         "notes": notes,
+        "key_figures": selectors.key_figures(actor_of(request.user), timezone.localdate().year),
+        "panels": home_panels(request),
     })
 
 

@@ -9,20 +9,21 @@ class EnterprisesConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the metrics and the navigation once the models are importable.
+        from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
         from kechuang.enterprises import metrics  # noqa: F401
+        from kechuang.enterprises.permissions import may_open_import, may_view_registry
 
-        bureau = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.PLANNER, Role.LEADER,
-                            Role.DEPARTMENT_USER})
+        def bureau(user) -> object:
+            return may_view_registry(actor_of(user))
         register(NavItem(_("My enterprise"), "enterprises:mine", 20, frozenset({Role.ENTERPRISE_USER}), icon="◆"))
-        register(NavItem(_("Enterprise registry"), "enterprises:registry", 21, bureau, icon="◆"))
-        register(NavItem(_("Cultivation pool"), "enterprises:pool", 22, bureau, icon="▲"))
-        register(NavItem(_("Tier movements"), "enterprises:tiers", 23, bureau, icon="↗"))
-        # Only roles that may register enterprises import them (see permissions.may_import); the page
-        # itself refuses a bureau department, which the menu cannot tell from a district bureau.
-        importers = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.DEPARTMENT_USER})
-        register(NavItem(_("Import enterprises"), "enterprises:import", 24, importers, icon="⇪"))
+        register(NavItem(_("Enterprise registry"), "enterprises:registry", 21, icon="◆", allowed=bureau))
+        register(NavItem(_("Cultivation pool"), "enterprises:pool", 22, icon="▲", allowed=bureau))
+        register(NavItem(_("Tier movements"), "enterprises:tiers", 23, icon="↗", allowed=bureau))
+        # The import page's own answer: a bureau department (unlike a district bureau) is refused.
+        register(NavItem(_("Import enterprises"), "enterprises:import", 24, icon="⇪",
+                         allowed=lambda user: may_open_import(actor_of(user))))
 
         from kechuang.core.schedule import JOBS
         from kechuang.enterprises import tasks

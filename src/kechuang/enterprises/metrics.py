@@ -15,6 +15,7 @@ from django.utils import timezone
 from kechuang.core.metrics import registry
 from kechuang.core.permissions import region_prefix
 from kechuang.enterprises.models import AnnualFigures, PoolEntry, Qualification
+from kechuang.i18n import gettext_noop
 
 DIMENSIONS = ("region", "year")
 
@@ -31,7 +32,7 @@ def _year_end(year: int | None) -> date:
 
 
 @registry.register(
-    "enterprises.hte_count", label="High-tech enterprises", unit="家", dimensions=DIMENSIONS,
+    "enterprises.hte_count", label=gettext_noop("High-tech enterprises"), unit="家", dimensions=DIMENSIONS,
     description="Enterprises holding a valid high-tech enterprise certificate at the end of the year (or today).",
     keywords=("高新技术企业", "高企", "有效期内"),
 )
@@ -43,7 +44,8 @@ def hte_count(region: str | None = None, year: int | None = None) -> int:
 
 
 @registry.register(
-    "enterprises.hte_new", label="Newly recognised high-tech enterprises", unit="家", dimensions=DIMENSIONS,
+    "enterprises.hte_new", label=gettext_noop("Newly recognised high-tech enterprises"), unit="家",
+    dimensions=DIMENSIONS,
     description="High-tech enterprise certificates issued in the year (first recognitions and renewals).",
     keywords=("新认定", "高新技术企业", "高企"),
 )
@@ -55,7 +57,7 @@ def hte_new(region: str | None = None, year: int | None = None) -> int:
 
 
 @registry.register(
-    "enterprises.tech_sme_count", label="Tech-based SMEs registered", unit="家", dimensions=DIMENSIONS,
+    "enterprises.tech_sme_count", label=gettext_noop("Tech-based SMEs registered"), unit="家", dimensions=DIMENSIONS,
     description="Enterprises registered as tech-based SMEs for the year.",
     keywords=("科技型中小企业", "科小", "入库"),
 )
@@ -73,7 +75,7 @@ def _figures(region: str | None, year: int | None) -> QuerySet:
 
 
 @registry.register(
-    "enterprises.rd_intensity_total", label="R&D intensity of registered enterprises", unit="%",
+    "enterprises.rd_intensity_total", label=gettext_noop("R&D intensity of registered enterprises"), unit="%",
     dimensions=DIMENSIONS,
     description="Total R&D expense over total sales revenue of the enterprises' figures for the year.",
     keywords=("研发投入强度", "研发经费", "R&D"),
@@ -86,7 +88,8 @@ def rd_intensity_total(region: str | None = None, year: int | None = None) -> fl
 
 
 @registry.register(
-    "enterprises.rd_intensity_avg", label="Average R&D intensity per enterprise", unit="%", dimensions=DIMENSIONS,
+    "enterprises.rd_intensity_avg", label=gettext_noop("Average R&D intensity per enterprise"), unit="%",
+    dimensions=DIMENSIONS,
     description="Mean of each enterprise's R&D expense over its sales revenue for the year.",
     keywords=("研发投入强度", "平均"),
 )
@@ -99,7 +102,7 @@ def rd_intensity_avg(region: str | None = None, year: int | None = None) -> floa
 
 
 @registry.register(
-    "enterprises.pool_size", label="Cultivation pool size", unit="家", dimensions=DIMENSIONS,
+    "enterprises.pool_size", label=gettext_noop("Cultivation pool size"), unit="家", dimensions=DIMENSIONS,
     description="Enterprises the bureau has selected into the cultivation pool for the year.",
     keywords=("培育库", "后备企业", "遴选"),
 )

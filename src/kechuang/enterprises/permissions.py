@@ -47,3 +47,9 @@ def may_import(actor: Actor) -> Decision:
         return Decision(True, gettext_noop("You may register and update the enterprises of your region."))
     return Decision(False, gettext_noop(
         "Only programme officers, district bureaus and bureau administrators import enterprises."))
+
+
+def may_open_import(actor: Actor) -> Decision:
+    """The import page is a registry page: open to bureau staff who may also import (the menu asks this too)."""
+    registry = may_view_registry(actor)
+    return may_import(actor) if registry.allowed else registry

@@ -9,10 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
-from django.utils.text import capfirst
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kechuang.enterprises.models import TECH_FIELD_CHOICES
@@ -166,29 +162,3 @@ class GapRow:
 
 def gap_row(gap: Gap) -> GapRow:
     return GapRow(gap.code, str(CONDITION_LABELS.get(gap.code, gap.code)), text(gap.message))
-
-
-def audit_in_words(entries: list, model: type[models.Model]) -> list:
-    """Audit rows whose changes name each field by its label and each choice by its label.
-
-    The audit trail stores field codes and stored values (``rd_institution: none → fully``); shown as
-    they are, the Chinese page would be full of English codes. The rows are relabelled in memory only.
-    """
-    for entry in entries:
-        entry.changes = dict(_change_in_words(model, name, pair) for name, pair in entry.changes.items())
-    return entries
-
-
-def _change_in_words(model: type[models.Model], name: str, pair: list) -> tuple[str, list]:
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return name, pair
-    choices = {str(value): label for value, label in field.flatchoices} if field.choices else {}
-
-    def word(value: object) -> object:
-        if isinstance(value, bool):
-            return gettext("Yes") if value else gettext("No")
-        return choices.get(str(value), value) if value is not None else None
-
-    return str(capfirst(field.verbose_name)), [word(v) for v in pair]

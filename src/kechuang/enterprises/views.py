@@ -26,8 +26,8 @@ from kechuang.enterprises.adapter import profile_to_engine, rd_expenses
 from kechuang.enterprises.forms import FiguresForm, ImportForm, IpForm, ProfileForm, QualificationForm
 from kechuang.enterprises.importer import ImportFileError, import_workbook
 from kechuang.enterprises.models import TECH_FIELD_CHOICES, VERDICT_CHOICES, AnnualFigures, EnterpriseProfile, Tier
-from kechuang.enterprises.permissions import may_import, may_select, may_view_registry
-from kechuang.enterprises.presenters import DIRECT_ROUTES, audit_in_words, condition_row, gap_row, score_row
+from kechuang.enterprises.permissions import may_import, may_open_import, may_select, may_view_registry
+from kechuang.enterprises.presenters import DIRECT_ROUTES, condition_row, gap_row, score_row
 from kechuang.enterprises.rules import SpecialEnterprise, assess, super_deduction
 from kechuang.enterprises.sheets import SHEETS, export_workbook, template_workbook
 
@@ -118,7 +118,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "org": org, "profile": profile, "can_edit": can_edit,
         "figures": profile.figures.all(), "ip_items": profile.ip_items.all(),
         "qualifications": profile.qualifications.all(),
-        "audit": audit_in_words(list(audit_for(profile)[:20]), EnterpriseProfile),
+        "audit": audit_for(profile)[:20],
         "can_select": may_select(actor_of(request.user), org_ref(org)).allowed,
         "tier_changes": profile.tier_changes.all()[:20], "year": timezone.localdate().year,
     })
@@ -310,8 +310,7 @@ def tiers(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_file(request: HttpRequest) -> HttpResponse:
     """The import form, refused up front to a role whose import would be refused."""
-    _require_registry(request)
-    decision = may_import(actor_of(request.user))
+    decision = may_open_import(actor_of(request.user))
     if not decision.allowed:
         raise PermissionDenied(_(decision.reason))
     form = ImportForm(request.POST or None, request.FILES or None)

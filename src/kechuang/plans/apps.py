@@ -8,7 +8,9 @@ class PlansConfig(AppConfig):
     verbose_name = _("Work plans")
 
     def ready(self) -> None:
+        from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
-        from kechuang.plans.permissions import PLAN_READERS
+        from kechuang.plans.permissions import PlanAction, decide_plan
 
-        register(NavItem(_("Work plans"), "plans:plan_list", 20, PLAN_READERS, icon="✎"))
+        register(NavItem(_("Work plans"), "plans:plan_list", 20, icon="✎",
+                         allowed=lambda user: decide_plan(actor_of(user), PlanAction.VIEW)))

@@ -41,7 +41,8 @@ def ensure_plan_allowed(user: User, action: PlanAction, plan: WorkPlan | None = 
 
 def parse_error_message(exc: parser.ParseError) -> str:
     """The parser's English message, translated for the user."""
-    return _(exc.template).format(filename=exc.filename or _("the document"), detail=exc.detail)
+    return _(exc.template).format(filename=exc.filename or _("the document"),
+                                 detail=_(exc.detail) if exc.detail else "")
 
 
 def parse_upload(*, data: bytes, filename: str) -> parser.ParsedDocument:

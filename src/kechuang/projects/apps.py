@@ -16,15 +16,14 @@ class ProjectsConfig(AppConfig):
             flows,
             metrics,  # noqa: F401
         )
-        from kechuang.projects.access import may_view
+        from kechuang.projects.access import is_officer, may_view
 
         flows.register()
         # An application's files are open to whoever may open the application (assigned experts too).
         register_attachment_access("projects.application", may_view)
 
-        officers = frozenset({Role.PROGRAMME_OFFICER, Role.BUREAU_ADMIN})
         register(NavItem(_("Programme calls"), "projects:call_list", 30, icon="◈"))
         register(NavItem(_("My applications"), "projects:my_applications", 31, frozenset({Role.ENTERPRISE_USER}),
                          icon="✎"))
-        register(NavItem(_("Work queue"), "projects:officer_queue", 32, officers, icon="⧗"))
+        register(NavItem(_("Work queue"), "projects:officer_queue", 32, icon="⧗", allowed=is_officer))
         register(NavItem(_("My reviews"), "projects:expert_queue", 33, frozenset({Role.EXPERT}), icon="✓"))

@@ -34,8 +34,9 @@ class AcceptanceRequestForm(StepForm):
         for n, kpi in enumerate(self.kpis):
             self.fields[f"achieved_{n}"] = forms.CharField(
                 required=False, max_length=100,
-                label=f"{_('Achieved')}: {kpi['indicator']} ({comparator(kpi['comparator'])} {kpi['value']} "
-                      f"{kpi.get('unit', '')})")
+                label=_("Achieved: %(indicator)s (%(comparator)s %(value)s %(unit)s)") % {
+                    "indicator": kpi["indicator"], "comparator": comparator(kpi["comparator"]),
+                    "value": kpi["value"], "unit": kpi.get("unit", "")})
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

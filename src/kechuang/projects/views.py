@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kechuang.core.audit_display import readable
 from kechuang.core.models import Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.transitions import step_from_request, workflow_actions
@@ -375,7 +376,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
         # The timeline names the applicant's users, which blind review hides from experts.
         raise access.refuse(request.user, app, "view timeline",
                             gettext_noop("Experts do not see the applicant under blind review."))
-    entries = [(e, _transition_text(e.changes)) for e in selectors.timeline(app)[:500]]
+    entries = [(item, _transition_text(item.entry.changes)) for item in readable(selectors.timeline(app)[:500])]
     return render(request, "projects/timeline.html", {"app": app, "entries": entries})
 
 

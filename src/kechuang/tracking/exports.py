@@ -107,7 +107,7 @@ def responsibilities_xlsx(plan: WorkPlan) -> tuple[bytes, str, str]:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Responsibilities")[:31]
-    _sheet(ws, f"{plan.title} {_('responsibility table')}", _headers(), responsibility_rows(plan),
+    _sheet(ws, plan.title + " " + _("responsibility table"), _headers(), responsibility_rows(plan),
            [18, 30, 40, 18, 22, 12, 12])
     return _save_xlsx(wb), f"responsibilities-{plan.pk}.xlsx", XLSX
 
@@ -168,7 +168,7 @@ def _save_docx(doc: Document) -> bytes:
 
 
 def responsibilities_docx(plan: WorkPlan) -> tuple[bytes, str, str]:
-    doc = _document(f"{plan.title} {_('responsibility table')}")
+    doc = _document(plan.title + " " + _("responsibility table"))
     _table(doc, _headers(), responsibility_rows(plan))
     return _save_docx(doc), f"responsibilities-{plan.pk}.docx", DOCX
 
@@ -205,13 +205,13 @@ def assessment_xlsx(plan: WorkPlan) -> tuple[bytes, str, str]:
     wb = Workbook()
     ranked = wb.active
     ranked.title = _("Ranking")[:31]
-    _sheet(ranked, f"{plan.title} {_('assessment')}", [_("Rank"), _("Unit"), _("Score"), _("Full marks")],
+    _sheet(ranked, plan.title + " " + _("assessment"), [_("Rank"), _("Unit"), _("Score"), _("Full marks")],
            [[s.rank, s.unit, round(s.score, 2), round(s.full_marks, 2)] for s in result.scores], [8, 36, 12, 12])
     detail = wb.create_sheet(_("Score sheets")[:31])
     rows = [[s.unit, result.labels.get(r.target, r.target), r.weight, _number(r.actual), _number(r.target_value),
              "—" if r.ratio is None else f"{r.ratio:.0%}", round(r.points, 2), r.note]
             for s in result.scores for r in s.rows]
-    _sheet(detail, f"{plan.title} {_('score sheets')}", [_("Unit"), _("Target"), _("Points"), _("Actual"),
+    _sheet(detail, plan.title + " " + _("score sheets"), [_("Unit"), _("Target"), _("Points"), _("Actual"),
                                                          _("Goal"), _("Completion"), _("Score"), _("Note")],
            rows, [30, 36, 8, 10, 10, 10, 8, 24])
     return _save_xlsx(wb), f"assessment-{plan.pk}.xlsx", XLSX

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kechuang.core.metrics import Metric, registry
+from kechuang.i18n import gettext_noop
 
 
 @registry.register(
-    "plans.target_count", label="Plan targets", unit="项", dimensions=("year", "status"),
+    "plans.target_count", label=gettext_noop("Plan targets"), unit="项", dimensions=("year", "status"),
     description="Quantified targets of the work plans, by target year and by current tracking status.",
     keywords=("目标", "指标", "任务"),
 )
@@ -29,7 +30,7 @@ def target_count(year: int | None = None, status: str | None = None) -> int:
 
 
 @registry.register(
-    "tracking.manual", label="Manual reports", unit="", dimensions=("region", "year"),
+    "tracking.manual", label=gettext_noop("Manual reports"), unit="", dimensions=("region", "year"),
     description="No live data source: the lead unit's accepted progress reports give the actual value.",
     keywords=("填报", "手工"),
 )

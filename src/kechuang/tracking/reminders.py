@@ -83,7 +83,7 @@ def reminders_run(*, today: dt.date | None = None, policy: ReminderPolicy | None
             people = _recipients(unit, first.recipient, cache)
             title = _title(first, unit, len(reminders))
             body = "\n".join(f"{names.get(int(r.deadline.target), '')} · {r.deadline.period} · "
-                             f"{_('due')} {r.deadline.due}" for r in reminders[:20])
+                             + _("due %(date)s") % {"date": r.deadline.due} for r in reminders[:20])
             link = "/tracking/my/" if first.recipient is Recipient.UNIT else "/tracking/"
             for person in people:
                 notify(recipient=person, title=title, body=body, link=link, level=LEVELS[first.level])

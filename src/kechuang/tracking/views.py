@@ -124,7 +124,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "responsible_person": assignment.responsible_person, "deadline": assignment.deadline,
         "frequency": assignment.frequency, "direction": assignment.direction,
         "baseline_value": assignment.baseline_value, "baseline_year": assignment.baseline_year})
-    metrics = [(m.code, f"{_(m.label)} ({m.code})") for m in registry.all()]
+    metrics = [(m.code, _(m.label) + (f"（{m.unit}）" if m.unit else "")) for m in registry.all()]
     bind_form = BindingForm(metrics=metrics, initial={"metric_code": assignment.metric_code,
                                                       **assignment.metric_filters})
     if request.method == "POST" and manage and "link" in request.POST:
@@ -192,7 +192,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
     unit = request.user.organisation
     today = timezone.localdate()
-    periods = [(p.key, f"{p.key} ({_('due')} {p.due})")
+    periods = [(p.key, _("%(period)s (due %(due)s)") % {"period": p.key, "due": p.due})
                for p in selectors.reportable_periods(assignment, unit, today)]
     period_key = request.POST.get("period_key") or request.GET.get("period") or (periods[0][0] if periods else "")
     existing = ProgressReport.objects.filter(assignment=assignment, unit=unit, period_key=period_key).first()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms, template
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Field
 from django.utils.safestring import SafeString
+
+from kechuang.core.audit_display import ReadableEntry, readable
 
 register = template.Library()
 
@@ -53,31 +55,9 @@ def num(value: float | int | None) -> str:
 
 
 @register.simple_tag
-def audit_changes(entry: object) -> list[tuple[str, object, object]]:
-    """An audit entry's changes as (field label, before, after), with choice codes shown as their labels.
+def readable_audit(entries: Iterable[object]) -> list[ReadableEntry]:
+    """Audit entries with their changes as a clerk reads them (labels, names, state labels).
 
-    The trail stores field names and stored codes (stable across renames); a clerk reads the model's
-    own verbose names and the translated labels of the codes.
+    See :mod:`kechuang.core.audit_display`; related objects are named with one query per model.
     """
-    model = entry.content_type.model_class() if entry.content_type_id else None
-    rows = []
-    for name, pair in (entry.changes or {}).items():
-        before, after = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
-        label, choices = name, {}
-        field = _field(model, name)
-        if field is not None:
-            label = str(field.verbose_name)
-            choices = {str(k): str(v) for k, v in field.flatchoices} if field.choices else {}
-        rows.append((label, choices.get(str(before), before), choices.get(str(after), after)))
-    return rows
-
-
-def _field(model: type | None, name: str) -> Field | None:
-    if model is None:
-        return None
-    for candidate in (name, name.removesuffix("_id")):
-        try:
-            return model._meta.get_field(candidate)
-        except FieldDoesNotExist:  # names such as "responsibility.lead" are free text
-            continue
-    return None
+    return readable(entries)

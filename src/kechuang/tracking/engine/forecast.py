@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kechuang.i18n import gettext_noop
+
 from .measure import meets, start_value
 from .spec import Kind, Observation, TargetSpec
 
@@ -26,6 +28,15 @@ class ForecastMethod(StrEnum):
     PRO_RATA = "pro_rata"
     LAST_VALUE = "last_value"
     NONE = "none"
+
+
+# How each method reads on a page (English msgids; the web layer translates them).
+FORECAST_METHOD_LABELS: dict[str, str] = {
+    ForecastMethod.LINEAR_TREND: gettext_noop("linear trend of the readings"),
+    ForecastMethod.PRO_RATA: gettext_noop("pro rata to the time elapsed"),
+    ForecastMethod.LAST_VALUE: gettext_noop("latest value carried forward"),
+    ForecastMethod.NONE: gettext_noop("no forecast"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
+from kechuang.tracking.engine.forecast import FORECAST_METHOD_LABELS
 from kechuang.tracking.labels import LIGHT_LABELS, STATUS_LABELS
 
 register = template.Library()
@@ -22,6 +24,13 @@ def light(code: str | None) -> SafeString:
 @register.filter
 def status_label(code: str | None) -> str:
     return str(STATUS_LABELS.get(code or "", code or "—"))
+
+
+@register.filter
+def forecast_label(code: str | None) -> str:
+    """A forecast method's code as the reader says it (线性趋势外推, not linear_trend)."""
+    label = FORECAST_METHOD_LABELS.get(code or "")
+    return gettext(label) if label else (code or "")
 
 
 @register.filter

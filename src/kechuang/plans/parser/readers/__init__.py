@@ -10,6 +10,8 @@ import re
 import zipfile
 from io import BytesIO
 
+from kechuang.i18n import gettext_noop
+
 from ..errors import EmptyFileError, UnsupportedFormatError
 from .base import Block, ReadResult
 from .docx import read_docx
@@ -21,14 +23,14 @@ from .text import decode, read_text
 __all__ = ["Block", "ReadResult", "decode", "detect_format", "is_furniture", "read_blocks"]
 
 _BINARY_SIGNATURES = {
-    b"\xd0\xcf\x11\xe0": "a legacy Office file such as .doc or .xls; save it as .docx",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"Rar!": "a RAR archive",
-    b"\x1f\x8b": "a gzip archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"{\\rtf": "an RTF file; save it as .docx",
+    b"\xd0\xcf\x11\xe0": gettext_noop("a legacy Office file such as .doc or .xls; save it as .docx"),
+    b"\x89PNG": gettext_noop("a PNG image"),
+    b"\xff\xd8\xff": gettext_noop("a JPEG image"),
+    b"GIF8": gettext_noop("a GIF image"),
+    b"Rar!": gettext_noop("a RAR archive"),
+    b"\x1f\x8b": gettext_noop("a gzip archive"),
+    b"7z\xbc\xaf": gettext_noop("a 7-Zip archive"),
+    b"{\\rtf": gettext_noop("an RTF file; save it as .docx"),
 }
 
 
@@ -44,15 +46,15 @@ def detect_format(data: bytes, filename: str = "") -> str:
         try:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
         except zipfile.BadZipFile as exc:
-            raise UnsupportedFormatError(filename, "a damaged ZIP archive") from exc
+            raise UnsupportedFormatError(filename, gettext_noop("a damaged ZIP archive")) from exc
         if "word/document.xml" in names:
             return "docx"
-        raise UnsupportedFormatError(filename, "a ZIP archive that is not a Word document")
+        raise UnsupportedFormatError(filename, gettext_noop("a ZIP archive that is not a Word document"))
     for sig, what in _BINARY_SIGNATURES.items():
         if head.startswith(sig):
             raise UnsupportedFormatError(filename, what)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnsupportedFormatError(filename, "binary data")
+        raise UnsupportedFormatError(filename, gettext_noop("binary data"))
     sniff = head.decode("ascii", errors="ignore").lower()
     if re.search(r"<!doctype html|<html|<body|<div|<p[ >]", sniff) or filename.lower().endswith(HTML_EXT):
         return "html"
