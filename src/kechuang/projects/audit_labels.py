@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kechuang.core.audit_display import describe
 from kechuang.core.models import User
+from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
 from kechuang.projects.formatting import yuan
 from kechuang.projects.models import Application, Call, ChangeRequest, Review
-from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
 
 
 def _step_label(code: str) -> str:
