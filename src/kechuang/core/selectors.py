@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from kechuang.core.actors import actor_of
 from kechuang.core.models import AuditEntry, Organisation, Region, User
 from kechuang.core.permissions import ScopeKind, region_prefix, visible_scope
+from kechuang.core.search_index import filter_ranked
 
 
 def organisation_scope(user: User, path: str = "") -> Q | None:
@@ -33,14 +34,16 @@ def visible_organisations(user: User) -> QuerySet[Organisation]:
 def organisation_list(
     user: User, *, q: str = "", kind: str = "", region: str = ""
 ) -> QuerySet[Organisation]:
-    """The organisation table: search by name or credit code, filter by type and region prefix."""
+    """The organisation table: search by credit code or by name (Chinese search, best match first),
+    filter by type and region prefix."""
     qs = visible_organisations(user)
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q) | Q(uscc__iexact=q.strip().upper()))
     if kind:
         qs = qs.filter(kind=kind)
     if region:
         qs = qs.filter(region__code__startswith=region.rstrip("0") or region)
+    if q:
+        by_code = qs.filter(uscc__iexact=q.strip().upper())
+        return by_code if by_code.exists() else filter_ranked(qs, "organisation", q)
     return qs.order_by("name", "pk")
 
 

@@ -11,7 +11,10 @@ class EnterprisesConfig(AppConfig):
         # Register the metrics and the navigation once the models are importable.
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.enterprises import metrics  # noqa: F401
+        from kechuang.enterprises import (
+            metrics,  # noqa: F401
+            search_kinds,  # noqa: F401
+        )
 
         bureau = frozenset({Role.BUREAU_ADMIN, Role.PROGRAMME_OFFICER, Role.PLANNER, Role.LEADER,
                             Role.DEPARTMENT_USER})

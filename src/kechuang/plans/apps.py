@@ -9,6 +9,7 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from kechuang.core.navigation import NavItem, register
+        from kechuang.plans import search_kinds  # noqa: F401
         from kechuang.plans.permissions import PLAN_READERS
 
         register(NavItem(_("Work plans"), "plans:plan_list", 20, PLAN_READERS, icon="✎"))

@@ -12,7 +12,10 @@ class ProjectsConfig(AppConfig):
         from kechuang.core.attachments import register_attachment_access
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.projects import metrics  # noqa: F401
+        from kechuang.projects import (
+            metrics,  # noqa: F401
+            search_kinds,  # noqa: F401
+        )
         from kechuang.projects.access import may_view
 
         # An application's files are open to whoever may open the application (assigned experts too).
