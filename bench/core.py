@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _django import median_ms, run_children, setup_django  # noqa: E402
+from _django import median_ms, run_children, setup_django
 
 LABELLED = Path(__file__).resolve().parent / "data" / "search_labelled.tsv"
 CORPUS = 100_000

@@ -42,10 +42,15 @@ def test_long_query_is_cut() -> None:
 
 def test_bm25_prefers_rarer_terms_and_shorter_documents() -> None:
     stats = search.CorpusStats(documents=100, total_length=1000, df={"芯片": 5, "科技": 90})
-    assert search.bm25(["芯片"], ["芯片"], 10, stats) > search.bm25(["科技"], ["科技"], 10, stats)
-    assert search.bm25(["芯片"], ["芯片"], 5, stats) > search.bm25(["芯片"], ["芯片"], 50, stats)
+    assert search.bm25(["芯片"], "芯片", 10, stats) > search.bm25(["科技"], "科技", 10, stats)
+    assert search.bm25(["芯片"], "芯片", 5, stats) > search.bm25(["芯片"], "芯片", 50, stats)
 
 
 def test_rank_breaks_ties_by_id() -> None:
     stats = search.CorpusStats(documents=10, total_length=20, df={"a": 2})
     assert search.rank(["a"], [(9, "a b", 2), (3, "a b", 2)], stats, 10) == [3, 9]
+
+
+def test_term_frequency_counts_whole_tokens_only() -> None:
+    stats = search.CorpusStats(documents=10, total_length=30, df={"芯": 3})
+    assert search.bm25(["芯"], "芯片 芯 芯", 3, stats) > search.bm25(["芯"], "芯片 芯", 3, stats) > 0
