@@ -42,7 +42,8 @@ def organisation_list(
     if region:
         qs = qs.filter(region__code__startswith=region.rstrip("0") or region)
     if q:
-        by_code = qs.filter(uscc__iexact=q.strip().upper())
+        code = q.strip().upper()  # only letters and digits can be a credit code (PostgreSQL refuses NUL)
+        by_code = qs.filter(uscc__iexact=code) if code.isascii() and code.isalnum() else qs.none()
         return by_code if by_code.exists() else filter_ranked(qs, "organisation", q)
     return qs.order_by("name", "pk")
 

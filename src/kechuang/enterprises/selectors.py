@@ -72,7 +72,8 @@ def registry_list(user: User, f: RegistryFilter) -> QuerySet[EnterpriseProfile]:
         qs = qs.filter(founded_on__year__lte=f.founded_to)
     if f.q:
         # A credit code finds its enterprise; any other text is a Chinese search, best match first.
-        by_code = qs.filter(organisation__uscc=f.q.strip().upper())
+        code = f.q.strip().upper()  # only letters and digits can be a credit code (PostgreSQL refuses NUL)
+        by_code = qs.filter(organisation__uscc=code) if code.isascii() and code.isalnum() else qs.none()
         return by_code if by_code.exists() else filter_ranked(qs, "enterprise", f.q)
     return qs.order_by(*ORDERS.get(f.order, ORDERS["name"]))
 
