@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from kechuang.core import search_index
 from kechuang.core.models import Organisation, Region, User
 from kechuang.core.regions import regions_load
 from kechuang.core.roles import OrgKind, Role
@@ -45,6 +46,7 @@ class World:
         self.neighbour = self.make_enterprise("乙科技有限公司", self.district, "MA000002")
         self.elsewhere = self.make_enterprise("丙科技有限公司", self.other_district, "MA000003")
         self.far_away = self.make_enterprise("丁科技有限公司", self.other_city, "MA000004")
+        search_index.reindex_all()  # the records above were created without the services that index them
         self.users: dict[str, User] = {}
 
     def make_enterprise(self, name: str, region: Region, body: str) -> Organisation:

@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the core's own metrics once the models are importable.
-        from kechuang.core import metrics_core  # noqa: F401
+        from kechuang.core import (
+            metrics_core,  # noqa: F401
+            search_kinds,  # noqa: F401
+        )
         from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role

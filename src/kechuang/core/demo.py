@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from kechuang.core import search_index
 from kechuang.core.models import AuditEntry, Organisation, Region, User
 from kechuang.core.roles import OrgKind, Role
 from kechuang.core.services import user_create
@@ -102,6 +103,7 @@ def load_demo_data(*, enterprises: int = 300, seed: int = 2026) -> tuple[bool, l
     Organisation.objects.bulk_create(orgs, batch_size=500)
     _audit_demo_creation()
     _create_users(bureau)
+    search_index.reindex_all()
     return True, demo_logins()
 
 

@@ -284,3 +284,40 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.period_start:%Y-%m-%d %H:%M}"
+
+
+class SearchDocument(models.Model):
+    """The segmented tokens of one indexed record (see ``kechuang.core.search``), for full-text lookup.
+
+    ``tokens`` is the space-joined token list (repeats kept: they are term frequencies); SQLite indexes it
+    in the FTS5 table ``core_searchdocument_fts`` (kept in step by triggers), PostgreSQL in a GIN index on
+    the tsvector of the tokens taken as lexemes, with no parser in between.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    tokens = models.TextField(blank=True)
+    length = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"
+
+
+class SearchTermStat(models.Model):
+    """How many documents of a kind hold a term (BM25's document frequency); the row with the empty term
+    holds the number of documents and their total length, so ranking needs no scan of the corpus."""
+
+    kind = models.CharField(max_length=40)
+    term = models.CharField(max_length=64, blank=True)
+    df = models.PositiveIntegerField(default=0)
+    total_length = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="search_term_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.term}={self.df}"

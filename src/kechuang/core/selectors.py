@@ -14,6 +14,7 @@ from kechuang.core.permissions import BUREAU_READERS, Actor, ScopeKind, region_p
 from kechuang.core.roles import Role
 from kechuang.core.schedule import JOBS, Job
 from kechuang.core.scheduler import local_now
+from kechuang.core.search_index import filter_ranked
 
 
 def organisation_scope(user: User, path: str = "") -> Q | None:
@@ -40,14 +41,17 @@ def visible_organisations(user: User) -> QuerySet[Organisation]:
 def organisation_list(
     user: User, *, q: str = "", kind: str = "", region: str = ""
 ) -> QuerySet[Organisation]:
-    """The organisation table: search by name or credit code, filter by type and region prefix."""
+    """The organisation table: search by credit code or by name (Chinese search, best match first),
+    filter by type and region prefix."""
     qs = visible_organisations(user)
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(short_name__icontains=q) | Q(uscc__iexact=q.strip().upper()))
     if kind:
         qs = qs.filter(kind=kind)
     if region:
         qs = qs.filter(region__code__startswith=region.rstrip("0") or region)
+    if q:
+        code = q.strip().upper()  # only letters and digits can be a credit code (PostgreSQL refuses NUL)
+        by_code = qs.filter(uscc__iexact=code) if code.isascii() and code.isalnum() else qs.none()
+        return by_code if by_code.exists() else filter_ranked(qs, "organisation", q)
     return qs.order_by("name", "pk")
 
 

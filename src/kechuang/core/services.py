@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kechuang.core import search_index
 from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import ApiToken, AuditEntry, JobRun, Organisation, Region, RoleGrant, User
@@ -127,6 +128,7 @@ def organisation_create(*, actor: User, data: OrganisationInput, reason: str = "
     with transaction.atomic():
         values = _clean(data, instance=None)
         org = Organisation.objects.create(**values)
+        search_index.index_objects("organisation", [org])
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=org,
                      changes=diff({}, snapshot(org, ORG_FIELDS)), reason=reason)
     return org
@@ -150,6 +152,8 @@ def organisation_update(
             organisation.save()
             audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=organisation, changes=changes,
                          reason=reason)
+            search_index.index_objects("organisation", [organisation])
+            search_index.index_related(organisation)
     return organisation
 
 
@@ -160,6 +164,7 @@ def organisation_delete(*, actor: User, organisation: Organisation, reason: str)
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=organisation,
                      changes=diff(snapshot(organisation, ORG_FIELDS), {}), reason=reason)
+        search_index.unindex("organisation", [organisation.pk])
         organisation.delete()
 
 

@@ -12,7 +12,10 @@ class EnterprisesConfig(AppConfig):
         from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
         from kechuang.core.roles import Role
-        from kechuang.enterprises import metrics  # noqa: F401
+        from kechuang.enterprises import (
+            metrics,  # noqa: F401
+            search_kinds,  # noqa: F401
+        )
         from kechuang.enterprises.permissions import may_open_import, may_view_registry
 
         def bureau(user) -> object:

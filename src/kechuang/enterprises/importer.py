@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from kechuang.core import search_index
 from kechuang.core.actors import actor_of
 from kechuang.core.audit import refuse
 from kechuang.core.models import AuditEntry, Organisation, Region, User
@@ -370,6 +371,8 @@ class _Writer:
         for profile in changed_profiles:
             self._log(profile, AuditEntry.Action.UPDATE, {c: [None, str(getattr(profile, c))] for c in PROFILE_COLUMNS})
         self.touched |= {p.pk for p in new_profiles} | {p.pk for p in changed_profiles}
+        search_index.index_objects("organisation", [*new_orgs, *changed_orgs])
+        search_index.index_objects("enterprise", [*new_profiles, *changed_profiles])
         self._count("enterprises", len(new_profiles), len(changed_profiles))
 
     def _figures(self, rows: list[Row], profiles: dict[str, EnterpriseProfile]) -> None:

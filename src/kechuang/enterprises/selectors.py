@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import ExtractYear
 
 from kechuang.core.models import User
 from kechuang.core.permissions import region_prefix
+from kechuang.core.search_index import filter_ranked
 from kechuang.core.selectors import organisation_scope
 from kechuang.enterprises.models import EnterpriseProfile, PoolEntry, Tier, TierChange
 
@@ -49,9 +50,6 @@ ORDERS = {"name": ("organisation__name", "pk"), "readiness": ("-readiness", "pk"
 
 def registry_list(user: User, f: RegistryFilter) -> QuerySet[EnterpriseProfile]:
     qs = visible_profiles(user)
-    if f.q:
-        text = f.q.strip()
-        qs = qs.filter(Q(organisation__name__icontains=text) | Q(organisation__uscc=text.upper()))
     if f.region:
         qs = qs.filter(organisation__region__code__startswith=region_prefix(f.region))
     if f.industry:
@@ -72,6 +70,11 @@ def registry_list(user: User, f: RegistryFilter) -> QuerySet[EnterpriseProfile]:
         qs = qs.filter(founded_on__year__gte=f.founded_from)
     if f.founded_to:
         qs = qs.filter(founded_on__year__lte=f.founded_to)
+    if f.q:
+        # A credit code finds its enterprise; any other text is a Chinese search, best match first.
+        code = f.q.strip().upper()  # only letters and digits can be a credit code (PostgreSQL refuses NUL)
+        by_code = qs.filter(organisation__uscc=code) if code.isascii() and code.isalnum() else qs.none()
+        return by_code if by_code.exists() else filter_ranked(qs, "enterprise", f.q)
     return qs.order_by(*ORDERS.get(f.order, ORDERS["name"]))
 
 

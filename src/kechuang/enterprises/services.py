@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kechuang.core import search_index
 from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
@@ -133,6 +134,7 @@ def profile_create(*, actor: User, organisation: Organisation, data: ProfileInpu
         raise problems_error(problems)
     with transaction.atomic():
         profile = EnterpriseProfile.objects.create(organisation=organisation, **dataclasses.asdict(data))
+        search_index.index_object(profile)
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=profile,
                      changes=diff({}, snapshot(profile, PROFILE_FIELDS)), reason=reason)
         assessment_refresh(profile=profile)
@@ -153,6 +155,7 @@ def profile_update(*, actor: User, profile: EnterpriseProfile, data: ProfileInpu
         if changes:
             profile.save()
             audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=profile, changes=changes, reason=reason)
+            search_index.index_object(profile)
             assessment_refresh(profile=profile)
     return profile
 

@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from kechuang.core.actors import actor_of
         from kechuang.core.navigation import NavItem, register
+        from kechuang.plans import search_kinds  # noqa: F401
         from kechuang.plans.permissions import PlanAction, decide_plan
 
         register(NavItem(_("Work plans"), "plans:plan_list", 20, icon="✎",

@@ -6,18 +6,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from kechuang.core.search_index import filter_ranked
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
 
 
 def plan_list(*, q: str = "", status: str = "", year: str = "") -> QuerySet[WorkPlan]:
-    qs = WorkPlan.objects.annotate(n_items=Count("items", distinct=True), n_targets=Count("targets", distinct=True))
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(issuer__icontains=q))
+    qs = WorkPlan.objects.all()
     if status:
         qs = qs.filter(status=status)
     if year.isdigit():
         qs = qs.filter(Q(year=int(year)) | Q(period_start__lte=int(year), period_end__gte=int(year)))
-    return qs.order_by("-year", "-created_at", "-id")
+    qs = filter_ranked(qs, "plan", q) if q else qs.order_by("-year", "-created_at", "-id")
+    return qs.annotate(n_items=Count("items", distinct=True), n_targets=Count("targets", distinct=True))
 
 
 @dataclass

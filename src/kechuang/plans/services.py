@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kechuang.core import search_index
 from kechuang.core.actors import actor_of
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
@@ -87,6 +88,7 @@ def plan_import(*, actor: User, document: parser.ParsedDocument, owner: Organisa
                 created_by=actor,
             )
             _store_outline(plan, parsed, matches)
+            search_index.index_objects("plan", [plan])
             audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=plan,
                          changes={"source": [None, document.filename], "targets": [None, plan.targets.count()]},
                          reason=_("Imported from a document"))
@@ -263,4 +265,5 @@ def plan_discard(*, actor: User, plan: WorkPlan) -> None:
         raise ValidationError(_("Only a draft can be discarded."))
     with transaction.atomic():
         audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=plan, reason=_("Draft discarded"))
+        search_index.unindex("plan", [plan.pk])
         plan.delete()

@@ -15,6 +15,7 @@ class ProjectsConfig(AppConfig):
         from kechuang.projects import (
             flows,
             metrics,  # noqa: F401
+            search_kinds,  # noqa: F401
         )
         from kechuang.projects.access import is_officer, may_view
 

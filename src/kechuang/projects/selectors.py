@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from kechuang.core.audit import audit_for
 from kechuang.core.models import AuditEntry, User
 from kechuang.core.roles import Role
+from kechuang.core.search_index import filter_ranked
 from kechuang.projects import access
 from kechuang.projects.models import Application, Call, ReviewAssignment
 
@@ -34,9 +35,7 @@ def call_applications(call: Call, *, state: str = "", topic: str = "", region: s
         qs = qs.filter(topic=topic)
     if region:
         qs = qs.filter(organisation__region_id__startswith=region.rstrip("0") or region)
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(organisation__name__icontains=q) | Q(leader_name__icontains=q))
-    return qs.order_by("-pk")
+    return filter_ranked(qs, "application", q) if q else qs.order_by("-pk")
 
 
 def call_state_counts(call: Call) -> dict[str, int]:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kechuang.core import search_index
 from kechuang.core.attachments import attachment_add
 from kechuang.core.audit import audit_record, diff, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
@@ -121,6 +122,7 @@ def application_start(*, actor: User, call: Call) -> Application:
         app = Application.objects.create(call=call, organisation_id=actor.organisation_id, created_by=actor,
                                          topic=(call.topics[0]["code"] if len(call.topics) == 1 else ""))
         audit_record(actor=actor, action=AuditEntry.Action.CREATE, obj=app, changes={"call": [None, call.pk]})
+        search_index.index_object(app)
     return app
 
 
@@ -170,6 +172,7 @@ def application_save_draft(*, actor: User, application: Application, changes: di
                 changed["cooperators"] = [old, sorted(cooperator_ids)]
         if changed:
             audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=application, changes=changed)
+            search_index.index_object(application)
     return application
 
 

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from kechuang.core import search_index
 from kechuang.enterprises.demo import load_enterprise_demo_data
 
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         created = load_enterprise_demo_data()
+        search_index.reindex_all()
         self.stdout.write(f"enterprise profiles created: {created}")

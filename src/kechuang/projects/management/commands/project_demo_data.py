@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kechuang.core import search_index
 from kechuang.core.models import User
 
 
@@ -16,4 +17,5 @@ class Command(BaseCommand):
         if not User.objects.filter(username__in=["officer", "enterprise", "expert"]).count() == 3:
             raise CommandError("Run `kechuang demo-data` first: the demo logins are missing.")
         created = load_project_demo()
+        search_index.reindex_all()
         self.stdout.write("Project demo data created." if created else "Project demo data already present.")
