@@ -10,6 +10,14 @@ from kechuang.plans.matching import KnownUnit, match_units
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
 
 
+def government_units() -> QuerySet:
+    """The organisations a plan's unit names may stand for (bureaus, departments, district bureaus)."""
+    from kechuang.core.models import Organisation
+    from kechuang.core.roles import GOVERNMENT_KINDS
+
+    return Organisation.objects.filter(kind__in=list(GOVERNMENT_KINDS)).order_by("kind", "name").only("id", "name")
+
+
 def match_unit_names(names: set[str] | list[str]) -> dict[str, int | None]:
     """Match written unit names to the government organisations, their aliases and region names (3 queries)."""
     from kechuang.core.models import Organisation, OrganisationAlias, Region
