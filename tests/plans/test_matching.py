@@ -19,6 +19,7 @@ def test_unique_suffix_matches_a_shortened_name() -> None:
 
 
 def test_ambiguous_unknown_and_collective_names_stay_text() -> None:
-    result = match_units(["科学技术局", "市发改委", "各有关处室", "各市、县科技局"], UNITS)
+    result = match_units(["科学技术局", "市发改委", "各有关处室", "各市、县科技局"], UNITS,
+                         ["海滨市", "海曙区", "鄞州区"])
     assert result == {"科学技术局": None, "市发改委": None, "各有关处室": None, "各市、县科技局": None}
     assert is_collective("各区县科技局") and not is_collective("高新处")

@@ -22,8 +22,14 @@ from kechuang.core.uscc import make_uscc_from_parts
 
 DEMO_CITY = "330200"
 DEMO_PASSWORD = "Kechuang2026"
+# The units of a city 科技局 as its own staff list them (处室, 机关党委, 监察室, a directly attached institute).
 DEPARTMENTS = ["办公室", "规划与政策法规处", "高新技术处", "农村科技处", "社会发展科技处",
-               "成果转化与区域创新处", "资源配置与管理处", "人才与国际合作处", "科研诚信与监督处"]
+               "成果转化与区域创新处", "科技计划与资源配置处", "科研条件与基础研究处", "人才与国际合作处",
+               "人事处", "科研诚信与监督处", "机关党委", "监察室", "科技发展战略研究院"]
+# Provincial bodies a city bureau's plans name as lead units: (name, short name, region code, parent's name).
+PROVINCIAL_UNITS = [("浙江省知识产权局", "省知识产权局", "330000", ""),
+                    ("浙江省科技干部培训中心", "", "330000", ""),
+                    ("国家知识产权局专利局宁波代办处", "", DEMO_CITY, "浙江省知识产权局")]
 WORDS = ["瑞", "华", "信", "达", "科", "创", "智", "联", "星", "海", "宏", "泰", "鼎", "博", "新", "源", "恒", "图",
          "川", "远", "明", "锐", "嘉", "航", "晟", "越", "辰", "睿", "蓝", "致", "拓", "微", "磐", "融", "凯", "卓"]
 TRADES = ["电子科技", "生物医药", "新材料", "智能装备", "软件技术", "光电科技", "精密机械", "节能环保",
@@ -74,6 +80,7 @@ def load_demo_data(*, enterprises: int = 300, seed: int = 2026) -> tuple[bool, l
                      uscc=make_uscc_from_parts(county.code, "00" + f"{i:06d}", authority="1", kind="1"))
         for i, county in enumerate(counties, start=1)
     ]
+    _create_provincial_units()
     seen: set[str] = set()
 
     def unique_name(make) -> str:
@@ -128,6 +135,15 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
     ("expert", Role.EXPERT, "university"),
     ("commissioner", Role.COMMISSIONER, "institute"),
 ]
+
+
+def _create_provincial_units() -> None:
+    """The provincial bodies, saved one by one since a child needs its parent's id."""
+    made: dict[str, Organisation] = {}
+    for name, short, code, parent in PROVINCIAL_UNITS:
+        made[name] = Organisation.objects.create(
+            name=name, short_name=short, region=Region.objects.get(code=code),
+            kind=OrgKind.DEPARTMENT if parent else OrgKind.BUREAU, parent=made.get(parent))
 
 
 def _create_users(bureau: Organisation) -> None:

@@ -82,6 +82,26 @@ class Organisation(models.Model):
         return OrgKind(self.kind)
 
 
+class OrganisationAlias(models.Model):
+    """Another way documents write an organisation's name ("高新处"), so plan imports recognise it.
+
+    The text is unique: one written name stands for one organisation, or matching would have to guess.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases",
+                                     verbose_name=_("organisation"))
+    text = models.CharField(_("alias"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = _("organisation alias")
+        verbose_name_plural = _("organisation aliases")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class User(AbstractUser):
     """A person with a login. Belongs to one organisation and holds one or more roles."""
 

@@ -17,7 +17,16 @@ from django.utils.translation import gettext as _
 from kechuang.core import search_index
 from kechuang.core.actors import actor_of, org_ref
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
-from kechuang.core.models import ApiToken, AuditEntry, JobRun, Organisation, Region, RoleGrant, User
+from kechuang.core.models import (
+    ApiToken,
+    AuditEntry,
+    JobRun,
+    Organisation,
+    OrganisationAlias,
+    Region,
+    RoleGrant,
+    User,
+)
 from kechuang.core.permissions import Action, OrgRef, decide
 from kechuang.core.roles import OrgKind, Role
 from kechuang.core.schedule import JOBS
@@ -166,6 +175,42 @@ def organisation_delete(*, actor: User, organisation: Organisation, reason: str)
                      changes=diff(snapshot(organisation, ORG_FIELDS), {}), reason=reason)
         search_index.unindex("organisation", [organisation.pk])
         organisation.delete()
+
+
+# Who keeps aliases: administrators, and the planners whose imports read them.
+ALIAS_EDITORS = frozenset({Role.BUREAU_ADMIN, Role.PLANNER})
+
+
+def ensure_alias_editor(actor: User, organisation: Organisation) -> None:
+    """Only administrators and planners may name an organisation's aliases; a refusal is audited."""
+    if not ALIAS_EDITORS & actor_of(actor).roles:
+        raise refuse(actor=actor, obj=organisation, what="alias",
+                     reason=gettext_noop("Only administrators and planners may edit organisation aliases."))
+
+
+def organisation_alias_add(*, actor: User, organisation: Organisation, text: str) -> OrganisationAlias:
+    """Record another written form of the organisation's name; one text names one organisation."""
+    ensure_alias_editor(actor, organisation)
+    text = "".join(text.split())[:200]
+    if not text:
+        raise ValidationError({"text": [_("Enter the name as documents write it.")]})
+    taken = OrganisationAlias.objects.filter(text=text).select_related("organisation").first()
+    if taken is not None:
+        raise ValidationError({"text": [_("The alias “%(text)s” already stands for %(org)s.")
+                                        % {"text": text, "org": taken.organisation.name}]})
+    with transaction.atomic():
+        alias = OrganisationAlias.objects.create(organisation=organisation, text=text)
+        audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=organisation,
+                     changes={"alias": [None, text]}, reason=_("Alias added"))
+    return alias
+
+
+def organisation_alias_remove(*, actor: User, alias: OrganisationAlias) -> None:
+    ensure_alias_editor(actor, alias.organisation)
+    with transaction.atomic():
+        audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=alias.organisation,
+                     changes={"alias": [alias.text, None]}, reason=_("Alias removed"))
+        alias.delete()
 
 
 @transaction.atomic

@@ -19,10 +19,17 @@ from kechuang.core.attachments import attachment_access, attachment_add, attachm
 from kechuang.core.audit import audit_for, audit_record, refuse
 from kechuang.core.forms import LockoutAuthenticationForm, OrganisationForm, UploadForm
 from kechuang.core.home import panels_for as home_panels
-from kechuang.core.models import ORG_KIND_CHOICES, Attachment, AuditEntry, Notification, Organisation
+from kechuang.core.models import (
+    ORG_KIND_CHOICES,
+    Attachment,
+    AuditEntry,
+    Notification,
+    Organisation,
+    OrganisationAlias,
+)
 from kechuang.core.notifications import mark_read
 from kechuang.core.permissions import Action, OrgRef, decide
-from kechuang.core.roles import ORG_KIND_LABELS, OrgKind, Role
+from kechuang.core.roles import GOVERNMENT_KINDS, ORG_KIND_LABELS, OrgKind, Role
 from kechuang.core.schedule import CATCH_UP_LABELS, JOBS
 
 PAGE_SIZE = 25
@@ -88,7 +95,30 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": attachments_of(org),
         "upload_form": UploadForm(),
         "members": org.members.order_by("username")[:50],
+        "aliases": org.aliases.all(),
+        "can_edit_aliases": org.kind in GOVERNMENT_KINDS and bool(services.ALIAS_EDITORS & actor.roles),
     })
+
+
+@login_required
+@require_POST
+def organisation_alias_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record another way documents write this organisation's name (plan imports match on it)."""
+    org = _visible_org(request, pk)
+    try:
+        services.organisation_alias_add(actor=request.user, organisation=org, text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("core:organisation_detail", pk=org.pk)
+
+
+@login_required
+@require_POST
+def organisation_alias_remove(request: HttpRequest, pk: int, alias_pk: int) -> HttpResponse:
+    org = _visible_org(request, pk)
+    alias = get_object_or_404(OrganisationAlias, pk=alias_pk, organisation=org)
+    services.organisation_alias_remove(actor=request.user, alias=alias)
+    return redirect("core:organisation_detail", pk=org.pk)
 
 
 def _save_organisation(request: HttpRequest, org: Organisation | None) -> HttpResponse:

@@ -7,7 +7,32 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from kechuang.core.search_index import filter_ranked
+from kechuang.plans.matching import KnownUnit, match_units
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
+
+
+def government_units() -> QuerySet:
+    """The organisations a plan's unit names may stand for (bureaus, departments, district bureaus)."""
+    from kechuang.core.models import Organisation
+    from kechuang.core.roles import GOVERNMENT_KINDS
+
+    return Organisation.objects.filter(kind__in=list(GOVERNMENT_KINDS)).order_by("kind", "name").only("id", "name")
+
+
+def match_unit_names(names: set[str] | list[str]) -> dict[str, int | None]:
+    """Match written unit names to the government organisations, their aliases and region names (3 queries)."""
+    from kechuang.core.models import Organisation, OrganisationAlias, Region
+    from kechuang.core.roles import GOVERNMENT_KINDS
+
+    if not names:
+        return {}
+    aliases: dict[int, list[str]] = {}
+    for org_id, text in OrganisationAlias.objects.values_list("organisation_id", "text"):
+        aliases.setdefault(org_id, []).append(text)
+    rows = Organisation.objects.filter(kind__in=list(GOVERNMENT_KINDS)).values_list(
+        "id", "name", "short_name", "region__name")
+    units = [KnownUnit(pk, name, short, tuple(aliases.get(pk, ())), region) for pk, name, short, region in rows]
+    return match_units(names, units, Region.objects.values_list("name", flat=True))
 
 
 def plan_list(*, q: str = "", status: str = "", year: str = "") -> QuerySet[WorkPlan]:

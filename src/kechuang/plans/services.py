@@ -19,9 +19,9 @@ from kechuang.core.actors import actor_of
 from kechuang.core.audit import audit_record, diff, refuse, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.plans import parser
-from kechuang.plans.matching import KnownUnit, match_units
 from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
 from kechuang.plans.permissions import PlanAction, decide_plan
+from kechuang.plans.selectors import match_unit_names
 
 TARGET_FIELDS = ("metric", "action", "kind", "comparator", "value", "value_max", "unit", "year", "quote",
                  "firmness", "recurrence", "weight", "item_id")
@@ -61,20 +61,13 @@ def parse_pasted(*, text: str) -> parser.ParsedDocument:
         raise ValidationError(parse_error_message(exc)) from exc
 
 
-def _known_units() -> list[KnownUnit]:
-    from kechuang.core.roles import GOVERNMENT_KINDS
-
-    rows = Organisation.objects.filter(kind__in=list(GOVERNMENT_KINDS)).values_list("id", "name", "short_name")
-    return [KnownUnit(*row) for row in rows]
-
-
 def plan_import(*, actor: User, document: parser.ParsedDocument, owner: Organisation | None = None
                 ) -> list[WorkPlan]:
     """Store every plan of the parsed document as a draft for review; all or nothing."""
     ensure_plan_allowed(actor, PlanAction.IMPORT)
     names = {name for p in document.plans for n in p.nodes() if n.responsibility
              for name in (*n.responsibility.lead, *n.responsibility.support)}
-    matches = match_units(names, _known_units())
+    matches = match_unit_names(names)
     stored: list[WorkPlan] = []
     with transaction.atomic():
         for parsed in document.plans:
@@ -226,7 +219,7 @@ def responsibility_add(*, actor: User, item: Item, role: str, name: str) -> Resp
     if role not in Responsibility.Role.values:
         raise ValidationError({"role": [_("Choose person, lead unit or supporting unit.")]})
     with transaction.atomic():
-        org_id = None if role == Responsibility.Role.PERSON else match_units([name], _known_units())[name]
+        org_id = None if role == Responsibility.Role.PERSON else match_unit_names([name])[name]
         position = item.responsibilities.filter(role=role).count()
         entry = Responsibility.objects.create(item=item, role=role, name=name[:200], organisation_id=org_id,
                                               position=position)
@@ -267,3 +260,35 @@ def plan_discard(*, actor: User, plan: WorkPlan) -> None:
         audit_record(actor=actor, action=AuditEntry.Action.DELETE, obj=plan, reason=_("Draft discarded"))
         search_index.unindex("plan", [plan.pk])
         plan.delete()
+
+
+def responsibility_match(*, actor: User, entry: Responsibility, organisation: Organisation) -> int:
+    """Match an unmatched unit name to an organisation by hand, and remember the name as its alias.
+
+    The same name on the other unmatched rows of draft plans is matched too, so a planner chooses once per
+    name, and later imports recognise it. Returns how many rows were matched.
+    """
+    from kechuang.core.models import OrganisationAlias
+    from kechuang.core.roles import GOVERNMENT_KINDS
+
+    ensure_plan_allowed(actor, PlanAction.EDIT, entry.item.plan)
+    ensure_draft(entry.item.plan)
+    if entry.role == Responsibility.Role.PERSON or organisation.kind not in GOVERNMENT_KINDS:
+        raise ValidationError({"organisation": [_("Choose a government unit for a lead or supporting unit.")]})
+    text = "".join(entry.name.split())[:200]
+    taken = OrganisationAlias.objects.filter(text=text).exclude(organisation=organisation).first()
+    if taken is not None:
+        raise ValidationError({"organisation": [_("The alias “%(text)s” already stands for %(org)s.")
+                                                % {"text": text, "org": taken.organisation.name}]})
+    with transaction.atomic():
+        if text not in {organisation.name, organisation.short_name} and not taken:
+            OrganisationAlias.objects.get_or_create(text=text, defaults={"organisation": organisation})
+        rows = list(Responsibility.objects.filter(
+            name=entry.name, organisation__isnull=True, item__plan__status=WorkPlan.Status.DRAFT,
+        ).exclude(role=Responsibility.Role.PERSON).select_related("item"))
+        Responsibility.objects.filter(pk__in=[r.pk for r in rows]).update(organisation=organisation)
+        for item in {r.item_id: r.item for r in rows}.values():
+            audit_record(actor=actor, action=AuditEntry.Action.UPDATE, obj=item,
+                         changes={"responsibility.organisation": [entry.name, organisation.name]},
+                         reason=_("Matched by hand in review"))
+    return len(rows)

@@ -19,4 +19,5 @@ urlpatterns = [
     path("items/<int:pk>/targets/", views.target_add, name="target_add"),
     path("items/<int:pk>/responsibilities/", views.responsibility_add, name="responsibility_add"),
     path("responsibilities/<int:pk>/delete/", views.responsibility_remove, name="responsibility_remove"),
+    path("responsibilities/<int:pk>/match/", views.responsibility_match, name="responsibility_match"),
 ]

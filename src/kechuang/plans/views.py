@@ -72,6 +72,7 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
                                                                          PlanAction.EDIT).allowed,
         "new_target_form": TargetForm(initial={"weight": 1.0, "firmness": "plain"}),
         "responsibility_form": ResponsibilityForm(),
+        "unit_options": selectors.government_units(),
     })
 
 
@@ -209,3 +210,22 @@ def responsibility_remove(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return _back_to_item(plan_pk, item_pk)
+
+
+@login_required
+@require_POST
+def responsibility_match(request: HttpRequest, pk: int) -> HttpResponse:
+    """Match an unmatched unit name by hand; the name is remembered as the organisation's alias."""
+    entry = get_object_or_404(Responsibility.objects.select_related("item__plan"), pk=pk)
+    services.ensure_plan_allowed(request.user, PlanAction.EDIT, entry.item.plan)
+    organisation = selectors.government_units().filter(pk=request.POST.get("organisation") or 0).first()
+    if organisation is None:
+        messages.error(request, _("Choose the organisation “%(name)s” stands for.") % {"name": entry.name})
+    else:
+        try:
+            n = services.responsibility_match(actor=request.user, entry=entry, organisation=organisation)
+            messages.success(request, _("“%(name)s” matched to %(org)s on %(n)d rows and remembered as its alias.")
+                             % {"name": entry.name, "org": organisation.name, "n": n})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return _back_to_item(entry.item.plan_id, entry.item_id)

@@ -17,6 +17,7 @@ from .outline import parse_outline
 from .readers import Block, read_blocks
 from .readers.text import lines_to_blocks
 from .responsibility import extract_inline, from_columns, range_notes
+from .table_join import join_task_rows
 from .targets import extract_targets, from_indicator_row, names_own_time, opens_past_paragraph
 
 # Headings of report sections; words such as 成效 alone also open forward items (提升服务成效), so
@@ -50,6 +51,7 @@ def parse_text(text: str, filename: str = "") -> ParsedDocument:
 def _plans(blocks: list[Block], filename: str) -> list[WorkPlan]:
     plans = [p for p in parse_outline(blocks) if p.outline or p.preamble]
     for plan in plans:
+        join_task_rows(plan)
         _fill(plan)
     # Without any structure, a text is still worth keeping when it states targets (a short notice).
     if not any(p.outline or p.targets for p in plans):
