@@ -6,6 +6,7 @@ lands whole or not at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import uuid
@@ -404,11 +405,10 @@ def responsibility_remove(*, actor: User, entry: Responsibility) -> None:
         entry.delete()
 
 
-def plan_confirm(*, actor: User, plan: WorkPlan) -> WorkPlan:
+def plan_confirm(*, actor: User, plan: WorkPlan, today: dt.date | None = None) -> WorkPlan:
     """Confirm a reviewed draft and hand it to tracking at once: every target whose item names a matched
-    lead unit is assigned (the rest wait on the tracking page), and the statuses are computed, so the plan
-    shows on the tracking dashboard the moment it is confirmed."""
-    from kechuang.tracking.recompute import status_recompute
+    lead unit is assigned (the rest wait on the tracking page), so the plan shows on the tracking pages the
+    moment it is confirmed. ``today`` dates the assignments' default periods."""
     from kechuang.tracking.services import assignments_prefill
 
     ensure_plan_allowed(actor, PlanAction.CONFIRM, plan)
@@ -421,8 +421,7 @@ def plan_confirm(*, actor: User, plan: WorkPlan) -> WorkPlan:
         audit_record(actor=actor, action=AuditEntry.Action.TRANSITION, obj=plan,
                      changes={"status": [WorkPlan.Status.DRAFT, WorkPlan.Status.CONFIRMED]},
                      reason=_("Reviewed and confirmed"))
-        assignments_prefill(actor=actor, plan=plan)
-    status_recompute(plan_ids=[plan.pk])
+        assignments_prefill(actor=actor, plan=plan, today=today)
     return plan
 
 
