@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from _django import REPO, setup_django
 from plan_targets import throughput
@@ -16,7 +17,29 @@ from plan_targets import throughput
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-def import_seeds() -> float:
+def import_5mb(planner) -> tuple[float, float]:
+    """A seed plan repeated to 5 MB through the web's path (job submit → parse → limits → store or refuse);
+    returns seconds and database bytes added per file byte (SQLite file size)."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from django.db import connection
+
+    from kechuang.plans import services
+
+    seed = (SEEDS / "003_92efa301420ef756.txt").read_bytes()
+    data = seed * (5 * 1024 * 1024 // len(seed) + 1)
+    path = Path(settings.DATABASES["default"]["NAME"])
+    connection.close()
+    before = path.stat().st_size
+    settings.PLAN_IMPORT_BACKGROUND_BYTES = len(data) + 1  # time the work itself, not the queue
+    start = time.perf_counter()
+    services.import_job_submit(actor=planner, upload=ContentFile(data, name="repeated.txt"))
+    seconds = time.perf_counter() - start
+    connection.close()
+    return seconds, (path.stat().st_size - before) / len(data)
+
+
+def import_seeds() -> tuple[float, tuple[float, float]]:
     cleanup = setup_django("sqlite", "plans")
     try:
         from kechuang.core.roles import Role
@@ -30,7 +53,8 @@ def import_seeds() -> float:
         for path in files:
             services.plan_import(actor=planner, document=services.parse_upload(data=path.read_bytes(),
                                                                              filename=path.name))
-        return time.perf_counter() - start
+        seeds_s = time.perf_counter() - start
+        return seeds_s, import_5mb(planner)
     finally:
         cleanup()
 
@@ -39,4 +63,7 @@ if __name__ == "__main__":
     if not SEEDS.is_dir():
         sys.exit(f"seed documents expected at {SEEDS}")
     print(f"BENCH plan_parse_throughput {throughput():.2f} MB/s")
-    print(f"BENCH plan_import_seeds_s {import_seeds():.3f} s")
+    seeds_s, (big_s, growth) = import_seeds()
+    print(f"BENCH plan_import_seeds_s {seeds_s:.3f} s")
+    print(f"BENCH plan_import_5mb_s {big_s:.3f} s")
+    print(f"BENCH plan_import_5mb_db_growth_ratio {growth:.3f} ratio")

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kechuang.core.middleware.DefaultLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "kechuang.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,6 +181,20 @@ MEDIA_URL = "/media/"
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Work-plan imports (issue 10 §1). The largest real plan we hold is 49 KB of text; a Word file with its
+# pictures rarely passes a few MB. 10 MB leaves room for that; 50 plans covers a compilation of every
+# district's 工作要点 for a year; 2,000,000 characters is about 1,000 printed pages, 40 times the largest
+# plan. Anything bigger is a mistake (a plan pasted 250 times) or a job for several files. Above the
+# background threshold the document is read by the task worker while the uploader watches its progress.
+PLAN_IMPORT_MAX_BYTES = int(os.environ.get("PLAN_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+PLAN_IMPORT_MAX_PLANS = int(os.environ.get("PLAN_IMPORT_MAX_PLANS", "50"))
+PLAN_IMPORT_MAX_CHARS = int(os.environ.get("PLAN_IMPORT_MAX_CHARS", "2000000"))
+PLAN_IMPORT_BACKGROUND_BYTES = int(os.environ.get("PLAN_IMPORT_BACKGROUND_BYTES", str(256 * 1024)))
+# No request body may pass the largest upload we accept (plus room for the form around it). Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, so RequestSizeLimitMiddleware answers 413 with a
+# page that says the limit before anything reads the body.
+REQUEST_MAX_BYTES = max(ATTACHMENT_MAX_BYTES, PLAN_IMPORT_MAX_BYTES) + 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -68,7 +68,7 @@ def _plan(request: HttpRequest, plan_id: int) -> WorkPlan:
 @paginate(PageNumberPagination, page_size=50)
 def list_plans(request: HttpRequest, q: str = "", status: str = "", year: str = ""):
     services.ensure_plan_allowed(request.user, PlanAction.VIEW)
-    return selectors.plan_list(q=q, status=status, year=year)
+    return selectors.plan_list(request.user, q=q, status=status, year=year)
 
 
 @router.get("/{plan_id}", response=PlanOut)

@@ -5,9 +5,36 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kechuang.core.models import Organisation
+
+
+class SourceDocument(models.Model):
+    """One uploaded (or pasted) document, stored once however many plans it holds.
+
+    Plans point into it with character offsets, so a file of fifty plans keeps one copy of its text
+    (a 5.6 MB upload once cost 500 copies). ``sha256`` is of the bytes as uploaded: the same file
+    imported again reuses its record.
+    """
+
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    format = models.CharField(_("format"), max_length=16, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    text = models.TextField(_("text as read"), blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.filename or gettext("pasted text")
 
 
 class WorkPlan(models.Model):
@@ -24,8 +51,11 @@ class WorkPlan(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT,
                               db_index=True)
     source_name = models.CharField(_("source file"), max_length=255, blank=True)
-    source_format = models.CharField(_("source format"), max_length=16, blank=True)
-    source_text = models.TextField(_("source text"), blank=True)
+    document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="plans", verbose_name=_("source document"))
+    source_start = models.PositiveIntegerField(_("first character in the document"), default=0)
+    source_end = models.PositiveIntegerField(_("character after the last in the document"), null=True,
+                                             blank=True, help_text=_("Empty: to the end of the document."))
     owner = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="work_plans", verbose_name=_("owning organisation"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
@@ -152,3 +182,52 @@ class Responsibility(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.name}"
+
+
+class ImportJob(models.Model):
+    """One upload's way into the plans: queued, read, stored (or refused or failed, saying why).
+
+    Large uploads are read by a background task; the uploader watches this record's stage. The plans
+    themselves are written in one transaction at the end, so a failed job leaves no plan behind.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        READING = "reading", _("Reading the document")
+        STORING = "storing", _("Saving the plans")
+        DONE = "done", _("Done")
+        REFUSED = "refused", _("Refused")
+        FAILED = "failed", _("Failed")
+
+    FINISHED = frozenset({Status.DONE, Status.REFUSED, Status.FAILED})
+
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED,
+                              db_index=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    background = models.BooleanField(_("read in the background"), default=False)
+    upload = models.CharField(_("stored upload"), max_length=200, blank=True,
+                              help_text=_("Where the bytes wait for the background task; emptied when it ends."))
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    n_plans = models.PositiveIntegerField(_("plans found"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", verbose_name=_("source document"))
+    plan_ids = models.JSONField(_("plans"), default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+
+    def __str__(self) -> str:
+        return self.filename or gettext("pasted text")
+
+    @property
+    def finished(self) -> bool:
+        return self.status in self.FINISHED

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
+from kechuang.core.actors import actor_of
+from kechuang.core.models import User
 from kechuang.core.search_index import filter_ranked
+from kechuang.core.selectors import organisation_scope
 from kechuang.plans.matching import KnownUnit, match_units
-from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
+from kechuang.plans.models import Item, Responsibility, SourceDocument, Target, WorkPlan
+from kechuang.plans.permissions import PlanAction, decide_plan
 
 
 def government_units() -> QuerySet:
@@ -35,14 +40,68 @@ def match_unit_names(names: set[str] | list[str]) -> dict[str, int | None]:
     return match_units(names, units, Region.objects.values_list("name", flat=True))
 
 
-def plan_list(*, q: str = "", status: str = "", year: str = "") -> QuerySet[WorkPlan]:
-    qs = WorkPlan.objects.all()
+# What a list row shows; never the preamble, never the document's text (a list of 500 drafts once
+# loaded 500 copies of a 5 MB text and timed out for everyone).
+LIST_FIELDS = ("id", "title", "issuer", "year", "period_start", "period_end", "status", "source_name",
+               "created_at", "confirmed_at", "owner_id", "created_by_id")
+
+
+def plan_scope(user: User) -> Q | None:
+    """The SQL twin of who may see which plan; None = nothing.
+
+    Like enterprises (``organisation_scope``): plans owned by an organisation of the user's region (a
+    district user sees its own district's plans, a city planner the city's and its districts'), plus
+    confirmed plans that give the user's unit a task, as lead or supporting unit, by the plan's own
+    responsibility notes or by a tracking assignment.
+    """
+    if not decide_plan(actor_of(user), PlanAction.VIEW).allowed:
+        return None
+    scope = organisation_scope(user, "owner__")
+    if scope is None:
+        return None
+    if scope == Q():
+        return scope
+    org = user.organisation_id
+    if org is None:
+        return scope
+    tasked = (Q(pk__in=Responsibility.objects.filter(organisation_id=org).values("item__plan_id"))
+              | Q(pk__in=Target.objects.filter(assignment__lead_unit_id=org).values("plan_id"))
+              | Q(pk__in=Target.objects.filter(assignment__supporting_units=org).values("plan_id")))
+    return scope | (Q(status=WorkPlan.Status.CONFIRMED) & tasked)
+
+
+def visible_plans(user: User) -> QuerySet[WorkPlan]:
+    """Plans ``user`` may see (the tracking app reuses this for its own scope)."""
+    scope = plan_scope(user)
+    return WorkPlan.objects.none() if scope is None else WorkPlan.objects.filter(scope)
+
+
+def is_visible(user: User, plan: WorkPlan) -> bool:
+    scope = plan_scope(user)
+    return scope is not None and WorkPlan.objects.filter(scope, pk=plan.pk).exists()
+
+
+def _count(model: type[Item] | type[Target]) -> Coalesce:
+    rows = model.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def plan_list(user: User, *, q: str = "", status: str = "", year: str = "") -> QuerySet[WorkPlan]:
+    """The plans table: only the columns a row shows, counts by subquery (no join of items × targets)."""
+    qs = visible_plans(user).only(*LIST_FIELDS).annotate(n_items=_count(Item), n_targets=_count(Target))
     if status:
         qs = qs.filter(status=status)
     if year.isdigit():
         qs = qs.filter(Q(year=int(year)) | Q(period_start__lte=int(year), period_end__gte=int(year)))
-    qs = filter_ranked(qs, "plan", q) if q else qs.order_by("-year", "-created_at", "-id")
-    return qs.annotate(n_items=Count("items", distinct=True), n_targets=Count("targets", distinct=True))
+    return filter_ranked(qs, "plan", q) if q else qs.order_by("-year", "-created_at", "-id")
+
+
+def plan_source_text(plan: WorkPlan) -> str:
+    """This plan's part of its stored document, for the review page (the only reader of the text)."""
+    if plan.document_id is None:
+        return ""
+    text = SourceDocument.objects.filter(pk=plan.document_id).values_list("text", flat=True).first() or ""
+    return text[plan.source_start:plan.source_end]
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Web views of the plans app: list, import, review (source beside outline), detail."""
+"""Web views of the plans app: list (with bulk discard), import and its progress, review (source beside
+outline), detail."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kechuang.core.actors import actor_of
 from kechuang.plans import selectors, services
 from kechuang.plans.forms import ImportForm, ResponsibilityForm, TargetForm
 from kechuang.plans.highlight import locate
-from kechuang.plans.models import Item, Responsibility, Target, WorkPlan
+from kechuang.plans.models import ImportJob, Item, Responsibility, Target, WorkPlan
 from kechuang.plans.permissions import PlanAction, decide_plan
+from kechuang.tracking.permissions import TrackingAction, decide_tracking
 
 
 def _plan(request: HttpRequest, pk: int, action: PlanAction = PlanAction.VIEW) -> WorkPlan:
@@ -30,11 +33,35 @@ def _plan(request: HttpRequest, pk: int, action: PlanAction = PlanAction.VIEW) -
 def plan_list(request: HttpRequest) -> HttpResponse:
     services.ensure_plan_allowed(request.user, PlanAction.VIEW)
     q, status, year = request.GET.get("q", "").strip(), request.GET.get("status", ""), request.GET.get("year", "")
-    page = Paginator(selectors.plan_list(q=q, status=status, year=year), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.plan_list(request.user, q=q, status=status, year=year), 25).get_page(
+        request.GET.get("page"))
+    actor = actor_of(request.user)
     return render(request, "plans/plan_list.html", {
         "page": page, "q": q, "status": status, "year": year, "statuses": WorkPlan.Status.choices,
-        "can_import": decide_plan(actor_of(request.user), PlanAction.IMPORT).allowed,
+        "can_import": decide_plan(actor, PlanAction.IMPORT).allowed,
+        "can_discard": decide_plan(actor, PlanAction.EDIT).allowed,
     })
+
+
+@login_required
+@require_POST
+def plans_discard(request: HttpRequest) -> HttpResponse:
+    """Discard the drafts ticked on the list: first a page naming them, then (confirmed) one service call."""
+    services.ensure_plan_allowed(request.user, PlanAction.EDIT)
+    ids = sorted({int(v) for v in request.POST.getlist("plan") if v.isdigit()})
+    if not ids:
+        messages.error(request, _("Select the drafts to discard."))
+        return redirect("plans:plan_list")
+    if request.POST.get("confirmed") != "yes":
+        plans = selectors.visible_plans(request.user).filter(pk__in=ids).only(*selectors.LIST_FIELDS)
+        return render(request, "plans/plans_discard.html", {"plans": plans})
+    try:
+        n = services.plans_discard(actor=request.user, plan_ids=ids)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, ngettext("%(n)d draft discarded.", "%(n)d drafts discarded.", n) % {"n": n})
+    return redirect("plans:plan_list")
 
 
 @login_required
@@ -42,22 +69,39 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     services.ensure_plan_allowed(request.user, PlanAction.IMPORT)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            upload = form.cleaned_data["file"]
-            if upload:
-                parsed = services.parse_upload(data=upload.read(), filename=upload.name)
-            else:
-                parsed = services.parse_pasted(text=form.cleaned_data["text"])
-            plans = services.plan_import(actor=request.user, document=parsed)
-        except ValidationError as exc:
-            form.add_error("file" if form.cleaned_data.get("file") else "text", exc)
-        else:
-            if len(plans) > 1:
-                messages.info(request, _("The document holds %(n)d plans; each is a draft to review.")
-                              % {"n": len(plans)})
-            return redirect("plans:plan_review", pk=plans[0].pk)
-    return render(request, "plans/plan_import.html", {"form": form},
+        upload = form.cleaned_data["file"]
+        job = services.import_job_submit(actor=request.user, upload=upload or None,
+                                         text="" if upload else form.cleaned_data["text"])
+        if not job.finished:
+            return redirect("plans:import_job", pk=job.pk)
+        if job.status == ImportJob.Status.DONE:
+            return _after_import(request, job)
+        form.add_error("file" if upload else "text", job.message)
+    return render(request, "plans/plan_import.html", {"form": form, "limits": services.import_limits()},
                   status=400 if request.method == "POST" else 200)
+
+
+def _after_import(request: HttpRequest, job: ImportJob) -> HttpResponse:
+    if len(job.plan_ids) > 1:
+        messages.info(request, _("The document holds %(n)d plans; each is a draft to review.")
+                      % {"n": len(job.plan_ids)})
+    return redirect("plans:plan_review", pk=job.plan_ids[0])
+
+
+@login_required
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploader watches a background import; htmx asks again every second until it is finished."""
+    job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    if request.headers.get("HX-Request"):
+        if job.status == ImportJob.Status.DONE:
+            response = HttpResponse("")
+            response["HX-Redirect"] = reverse("plans:plan_review", args=[job.plan_ids[0]])
+            if len(job.plan_ids) > 1:
+                messages.info(request, _("The document holds %(n)d plans; each is a draft to review.")
+                              % {"n": len(job.plan_ids)})
+            return response
+        return render(request, "plans/_import_progress.html", {"job": job})
+    return render(request, "plans/import_job.html", {"job": job})
 
 
 @login_required
@@ -65,7 +109,7 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     roots, preamble = selectors.plan_outline(plan)
     targets = [*preamble, *(t for entry in _walk(roots) for t in entry.targets)]
-    segments = locate(plan.source_text, [(t.pk, t.evidence, t.quote) for t in targets])
+    segments = locate(selectors.plan_source_text(plan), [(t.pk, t.evidence, t.quote) for t in targets])
     return render(request, "plans/plan_review.html", {
         "plan": plan, "roots": roots, "preamble": preamble, "segments": segments, "n_targets": len(targets),
         "can_edit": plan.status == WorkPlan.Status.DRAFT and decide_plan(actor_of(request.user),
@@ -94,6 +138,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "roots": roots, "preamble": preamble,
         "tasks": selectors.responsibility_table(roots),
         "can_edit": decide_plan(actor_of(request.user), PlanAction.EDIT).allowed,
+        "can_track": decide_tracking(actor_of(request.user), TrackingAction.VIEW_ALL).allowed,
     })
 
 

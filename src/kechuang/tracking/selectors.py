@@ -149,7 +149,11 @@ def explained_nodes(tree: Tree, max_depth: int = 3) -> list[ExplainedNode]:
 
 
 def tracked_plans() -> QuerySet[WorkPlan]:
-    return WorkPlan.objects.filter(pk__in=Assignment.objects.values("plan_id")).order_by("-year", "-id")
+    """Plans tracking follows: every confirmed plan (even before its first assignment) and any plan
+    already assigned."""
+    assigned = Q(pk__in=Assignment.objects.values("plan_id"))
+    return (WorkPlan.objects.filter(Q(status=WorkPlan.Status.CONFIRMED) | assigned)
+            .defer("preamble").order_by("-year", "-id"))
 
 
 def status_by(field_name: str, label_field: str, plan: WorkPlan | None, limit: int = 30) -> dict:

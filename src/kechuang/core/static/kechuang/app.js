@@ -41,3 +41,14 @@
     mark.focus({ preventScroll: true });
   });
 })();
+
+// Lists with row checkboxes: a box marked data-check-all="NAME" ticks or clears every box named NAME.
+(function () {
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest("[data-check-all]");
+    if (!all) return;
+    document.querySelectorAll('input[type=checkbox][name="' + all.dataset.checkAll + '"]').forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+})();
