@@ -152,6 +152,8 @@ LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "core" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
+# Date inputs render ISO in every language (see kechuang/formats and kechuang.core.widgets.IsoDateInput).
+FORMAT_MODULE_PATH = ["kechuang.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

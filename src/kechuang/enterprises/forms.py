@@ -8,10 +8,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kechuang.core.widgets import IsoDateInput
 from kechuang.enterprises import models as m
 from kechuang.enterprises.services import FiguresInput, IpInput, ProfileInput, QualificationInput
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = IsoDateInput()
 
 
 class ServiceErrorsMixin:

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kechuang.core.widgets import IsoDateInput
 from kechuang.projects.models import Application, ChangeRequest
 
 SECTIONS = (
@@ -72,8 +73,8 @@ class TargetsForm(forms.Form):
     kpis = forms.CharField(
         label=_("Performance targets"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One per line: indicator | comparator (>=, >, =, <=, <) | value | unit."))
-    start_date = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Start"), required=False, widget=IsoDateInput())
+    end_date = forms.DateField(label=_("End"), required=False, widget=IsoDateInput())
     schedule = forms.CharField(label=_("Schedule"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
                                help_text=_("One per line: period | milestone."))
 
@@ -165,6 +166,6 @@ class ChangeRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ChangeRequest.Kind.choices)
     detail = forms.CharField(label=_("What changes and why"), widget=forms.Textarea(attrs={"rows": 3}))
     new_end_date = forms.DateField(label=_("New end date"), required=False,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=IsoDateInput())
     new_leader_name = forms.CharField(label=_("New leader"), required=False)
     new_leader_id_number = forms.CharField(label=_("New leader's ID number"), required=False)

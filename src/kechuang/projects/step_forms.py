@@ -12,13 +12,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kechuang.core.transitions import StepForm
+from kechuang.core.widgets import IsoDateInput
 from kechuang.projects.formatting import comparator
 from kechuang.projects.models import PerformanceEvaluation
 
 
 class DisbursementForm(StepForm):
     amount = forms.DecimalField(label=_("Amount (yuan)"), min_value=0, decimal_places=2)
-    paid_on = forms.DateField(label=_("Paid on"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Paid on"), widget=IsoDateInput())
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
 

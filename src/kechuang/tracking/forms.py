@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kechuang.core.widgets import IsoDateInput
 from kechuang.tracking.models import Direction, Frequency
 
 
@@ -41,7 +42,7 @@ class AssignmentForm(forms.Form):
     lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None)
     supporting_units = forms.ModelMultipleChoiceField(label=_("Supporting units"), queryset=None, required=False)
     responsible_person = forms.CharField(label=_("Responsible person"), required=False, max_length=100)
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), widget=IsoDateInput())
     frequency = forms.ChoiceField(label=_("Reporting frequency"), choices=Frequency.choices)
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
     baseline_value = forms.FloatField(label=_("Baseline value"), required=False)
