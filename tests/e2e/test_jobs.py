@@ -31,11 +31,11 @@ def test_admin_reads_the_jobs_and_runs_one_now(page, world, tmp_path) -> None:
         assert label in table
     assert "每天 18:30" in table and "OperationalError" in table
     check_accessibility(page)
-    row = page.locator("tr", has_text="tracking.recompute")
+    row = page.locator("tr", has_text="重新计算指标状态和信号灯")
     row.get_by_role("button", name="立即运行").click()
     page.wait_for_load_state()
     assert "已加入队列" in page.locator("body").inner_text()
-    assert "由 " in page.locator("tr", has_text="tracking.recompute").inner_text()  # run now by the admin
+    assert "由 " in page.locator("tr", has_text="重新计算指标状态和信号灯").inner_text()  # run now by the admin
     page.screenshot(path=str(tmp_path / "jobs.png"), full_page=True)
 
 
