@@ -28,6 +28,17 @@ def test_a_file_of_several_plans_is_stored_once(world, plan_text) -> None:
     assert "2027" not in selectors.plan_source_text(first) and "2027" in selectors.plan_source_text(second)
 
 
+def test_a_notice_quoting_the_next_plans_title_does_not_cut_the_previous_plan_short(world, seeds) -> None:
+    """Each copy opens with "关于印发《title》的通知": the quoted title must not be read as the next plan's start."""
+    data = (seeds / "003_92efa301420ef756.txt").read_bytes() * 2
+    job = services.import_job_submit(actor=world.user(Role.PLANNER), upload=ContentFile(data, name="两份.txt"))
+    first, second = WorkPlan.objects.filter(pk__in=job.plan_ids).order_by("pk")
+    first_text, second_text = selectors.plan_source_text(first), selectors.plan_source_text(second)
+    heading = first.items.order_by("position").first().heading
+    assert heading in first_text and heading in second_text
+    assert abs(len(first_text) - len(second_text)) < len(first_text) // 10
+
+
 def test_an_oversized_file_is_refused_before_anything_is_read(world, settings) -> None:
     settings.PLAN_IMPORT_MAX_BYTES = 1000
     before = (WorkPlan.objects.count(), SourceDocument.objects.count())

@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -103,12 +104,17 @@ def _document_for(*, actor: User, document: parser.ParsedDocument, data: bytes |
 
 def _plan_spans(text: str, plans: list[parser.WorkPlan]) -> list[tuple[int, int | None]]:
     """Where each plan of a multi-plan file starts and ends in its text, so the review page shows that
-    plan's part only. The first plan starts at 0 (the issuer's header belongs to it); a plan whose title
-    cannot be found shares the previous plan's part rather than losing its text."""
-    starts = [0]
-    for plan in plans[1:]:
+    plan's part only. The first plan starts at 0 (the issuer's header belongs to it). A later plan is
+    looked for after the previous plan's first heading, because a notice often quotes the title of the
+    plan it carries ("关于印发《…》的通知") before the plan itself begins; a plan whose title cannot be found
+    shares the previous plan's part rather than losing its text."""
+    starts, floor = [0], 0
+    for previous, plan in pairwise(plans):
+        first_heading = next((n.heading for n in previous.outline[:1] if n.heading), "")
+        at = text.find(first_heading, floor) if first_heading else -1
+        floor = max(floor, at + 1, starts[-1] + 1)
         anchors = [a for a in (plan.title, *(n.heading for n in plan.outline[:1])) if a]
-        found = [at for at in (text.find(a, starts[-1] + 1) for a in anchors) if at > 0]
+        found = [at for at in (text.find(a, floor) for a in anchors) if at > 0]
         starts.append(min(found) if found else starts[-1])
     spans: list[tuple[int, int | None]] = []
     for i, start in enumerate(starts):
