@@ -8,8 +8,8 @@ import pytest
 from kechuang.core.roles import Role
 from kechuang.plans.models import SourceDocument, WorkPlan
 from tests.conftest import PASSWORD
-from tests.plans.conftest import SEEDS
 from tests.e2e.conftest import check_accessibility, login
+from tests.plans.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
