@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from kechuang.core.attachments import attachment_add
 from kechuang.core.audit import audit_record, diff, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
-from kechuang.core.validation import clean_id_number
 from kechuang.core.roles import Role
+from kechuang.core.validation import clean_id_number
 from kechuang.projects import access
 from kechuang.projects.checks import CheckReport, problem_text, submission_report
 from kechuang.projects.domain.workflow import Role as FlowRole
