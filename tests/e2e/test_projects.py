@@ -61,7 +61,7 @@ def test_application_from_draft_to_acceptance(page, world, _media) -> None:
     page.fill("#id_field", "52010")
     page.fill("#id_title", "浏览器端到端测试项目")
     page.fill("#id_leader_name", "王伟")
-    page.fill("#id_leader_id_number", "330203198001010011")
+    page.fill("#id_leader_id_number", "33020319800101001X")
     page.fill("#id_summary", "研究注塑件缺陷在线检测方法并开展示范应用。")
     page.fill("#id_objectives", "检测准确率不低于百分之九十九。")
     page.click("form[enctype] button[type=submit]")

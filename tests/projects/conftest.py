@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from kechuang.core.idnumber import make_id_number
 from kechuang.core.models import Organisation
 from kechuang.core.roles import OrgKind, Role
 from kechuang.projects.models import Application, Call, ExpertProfile, Programme
@@ -66,9 +67,10 @@ class Projects:
             "summary": f"{title}。本项目研究基于机器视觉的注塑件缺陷在线检测方法，建立缺陷样本库，开发边缘推理设备，"
                        "在三家企业产线开展示范应用，形成成套解决方案。",
             "objectives": "研制检测装备一套，检测准确率不低于百分之九十九，申请发明专利三项。",
-            "leader_name": "王伟", "leader_id_number": f"33020319800101{user.pk:04d}",
+            "leader_name": "王伟", "leader_id_number": make_id_number("330203", dt.date(1980, 1, 1), user.pk),
             "kpis": [{"indicator": "发明专利申请", "comparator": ">=", "value": "3", "unit": "项"}],
-            "team": [{"name": "李娜", "role": "骨干", "id_number": f"33020319900101{user.pk:04d}"}],
+            "team": [{"name": "李娜", "role": "骨干",
+                      "id_number": make_id_number("330203", dt.date(1990, 1, 1), user.pk)}],
             "start_date": dt.date(2026, 7, 1), "end_date": dt.date(2028, 6, 30),
             "equipment_purchase": Decimal(200_000), "operations": Decimal(300_000), "labour": Decimal(100_000),
             "indirect": Decimal(100_000), "self_raised": Decimal(800_000),

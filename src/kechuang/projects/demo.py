@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kechuang.core.demo import DEMO_PASSWORD
+from kechuang.core.idnumber import make_id_number
 from kechuang.core.models import Organisation, User
 from kechuang.core.roles import OrgKind, Role
 from kechuang.core.services import user_create
@@ -83,10 +84,12 @@ def _draft(user: User, call: Call, n: int) -> Application:
         "topic": "T1" if field == "52010" else "T2", "field": field, "title": f"{title}（{call.year}-{n}）",
         "summary": _summary(keyword, call.pk * 7 + n),
         "objectives": f"突破{keyword}关键技术{n % 3 + 2}项，实现产业化应用。",
-        "leader_name": f"负责人{n}", "leader_id_number": f"3302031980{call.pk:02d}{n:02d}0011",
+        "leader_name": f"负责人{n}",
+        "leader_id_number": make_id_number("330203", dt.date(1980, 1, 1), call.pk * 100 + n),
         "kpis": [{"indicator": "发明专利申请", "comparator": ">=", "value": "3", "unit": "项"},
                  {"indicator": "新增销售收入", "comparator": ">=", "value": "500", "unit": "万元"}],
-        "team": [{"name": f"骨干{n}", "role": "技术骨干", "id_number": f"3302031990{call.pk:02d}{n:02d}0022"}],
+        "team": [{"name": f"骨干{n}", "role": "技术骨干",
+                  "id_number": make_id_number("330203", dt.date(1990, 1, 1), call.pk * 100 + n)}],
         "start_date": dt.date(call.year, 7, 1), "end_date": dt.date(call.year + 2, 6, 30),
         "equipment_purchase": Decimal(200_000), "operations": Decimal(300_000 + 10_000 * n),
         "labour": Decimal(100_000), "indirect": Decimal(90_000), "self_raised": Decimal(1_000_000)})

@@ -1,18 +1,18 @@
 """Contracted targets against achieved values: the comparison acceptance is judged on.
 
-Targets have the shape the plans use (indicator, comparator, value, unit); plain Python, no Django.
+Targets have the shape the plans use (indicator, comparator, value, unit) and the comparator means what it
+means for plan targets (``kechuang.core.targets``): "= 3" is reached by 4. Plain Python, no Django.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-COMPARE: dict[str, Callable[[Decimal, Decimal], bool]] = {
-    ">=": operator.ge, ">": operator.gt, "=": operator.eq, "<=": operator.le, "<": operator.lt,
-}
+from kechuang.core.targets import Comparator, value_reaches
+
+COMPARATOR_CODES = frozenset(c.value for c in Comparator)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ def compare_kpis(targets: Sequence[Mapping[str, str]], achieved: Mapping[str, st
     for t in targets:
         got = achieved.get(t["indicator"], "")
         value, target = _number(got), _number(t["value"])
-        met = None if value is None or target is None else COMPARE.get(t["comparator"], operator.ge)(value, target)
+        comparator = t["comparator"] if t["comparator"] in COMPARATOR_CODES else Comparator.GE
+        met = None if value is None or target is None else value_reaches(comparator, float(value), float(target))
         rows.append(KpiResult(t["indicator"], t["comparator"], t["value"], t.get("unit", ""), str(got), met))
     return rows
 

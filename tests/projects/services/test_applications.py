@@ -175,3 +175,23 @@ def test_late_submission_names_local_times_to_the_minute(projects):
     local = timezone.localtime(projects.call.deadline)
     assert local.strftime("%Y-%m-%d %H:%M") in message
     assert "+00:00" not in message and "T" not in message.split("deadline")[1]
+
+
+def test_a_leader_id_number_with_a_wrong_check_digit_is_refused_and_nothing_is_saved(projects):
+    app = projects.draft(title="身份证号校验")
+    good = app.leader_id_number
+    bad = good[:-1] + ("1" if good[-1] != "1" else "2")
+    with pytest.raises(ValidationError) as caught:
+        svc.application_save_draft(actor=projects.applicant, application=app,
+                               changes={"title": "改了标题", "leader_id_number": bad})
+    assert "leader_id_number" in caught.value.message_dict
+    app.refresh_from_db()
+    assert (app.title, app.leader_id_number) == ("身份证号校验", good)
+
+
+def test_a_team_member_id_number_is_checked_and_the_row_named(projects):
+    app = projects.draft()
+    with pytest.raises(ValidationError) as caught:
+        svc.application_save_draft(actor=projects.applicant, application=app,
+                               changes={"team": [{"name": "张三", "role": "骨干", "id_number": "123"}]})
+    assert "张三" in caught.value.message_dict["team"][0]

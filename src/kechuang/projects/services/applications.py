@@ -19,6 +19,7 @@ from kechuang.core.audit import audit_record, diff, snapshot
 from kechuang.core.models import AuditEntry, Organisation, User
 from kechuang.core.roles import Role
 from kechuang.core.transitions import transition_perform
+from kechuang.core.validation import clean_id_number
 from kechuang.i18n import gettext_noop
 from kechuang.projects import access
 from kechuang.projects.access import ensure_flow_role
@@ -144,6 +145,14 @@ def _clean_kpis(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     return cleaned
 
 
+def _clean_team(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Team members' ID numbers are checked, since conflict checks match experts on them."""
+    return [{**row, "id_number": clean_id_number(
+        str(row.get("id_number", "")), field="team",
+        where=_("Team member %(n)s (%(name)s)") % {"n": n, "name": row.get("name", "")})}
+        for n, row in enumerate(rows, start=1)]
+
+
 def application_save_draft(*, actor: User, application: Application, changes: dict[str, Any],
                            cooperator_ids: list[int] | None = None) -> Application:
     """Save part of the form; nothing is checked for completeness until submission."""
@@ -155,6 +164,11 @@ def application_save_draft(*, actor: User, application: Application, changes: di
         raise ValidationError(_("Unknown fields: %(names)s.") % {"names": ", ".join(sorted(unknown))})
     if "kpis" in changes:
         changes = {**changes, "kpis": _clean_kpis(changes["kpis"])}
+    if "leader_id_number" in changes:
+        changes = {**changes, "leader_id_number": clean_id_number(changes["leader_id_number"] or "",
+                                                                  field="leader_id_number")}
+    if "team" in changes:
+        changes = {**changes, "team": _clean_team(changes["team"] or [])}
     for name in ("equipment_purchase", "equipment_other", "operations", "labour", "indirect", "self_raised"):
         if name in changes and changes[name] is not None and Decimal(changes[name]) < 0:
             raise ValidationError({name: [_("Amounts must not be negative.")]})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from kechuang.core.audit import audit_record
 from kechuang.core.models import AuditEntry, User
 from kechuang.core.transitions import transition_perform
+from kechuang.core.validation import clean_id_number
 from kechuang.projects import access
 from kechuang.projects.access import ensure_flow_role
 from kechuang.projects.domain.workflow import APPLICATION_LIFECYCLE
@@ -147,6 +148,7 @@ def change_request_submit(*, actor: User, application: Application, kind: str, d
         raise ValidationError({"new_leader_name": [_("Name the new leader and give the ID number.")]})
     if not detail.strip():
         raise ValidationError({"detail": [_("Say what changes and why.")]})
+    new_leader_id_number = clean_id_number(new_leader_id_number, field="new_leader_id_number")
     with transaction.atomic():
         request = ChangeRequest.objects.create(
             application=application, kind=kind, detail=detail.strip(), new_end_date=new_end_date,

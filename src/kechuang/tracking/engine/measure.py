@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 
+from kechuang.core.targets import APPROX_TOLERANCE, RATIO_EPSILON, ratio_reaches
+
 from .spec import Comparator, Kind, TargetSpec
 
-APPROX_TOLERANCE = 0.05
-"""A ``~`` (约) target counts as reached at a completion ratio of 1 - this (95%)."""
-
-RATIO_EPSILON = 1e-9
-"""Absorbs float noise such as 100 × 1.1 = 110.00000000000001 when comparing ratios with 1."""
+__all__ = ["APPROX_TOLERANCE", "RATIO_EPSILON", "completion_ratio", "goal_value", "meets", "progress",
+           "start_value"]
 
 
 def goal_value(spec: TargetSpec) -> float:
@@ -73,11 +72,7 @@ def meets(spec: TargetSpec, actual: float) -> bool:
     ratio = completion_ratio(spec, actual, goal_value(spec))
     if ratio is None:  # a zero goal on a zero-based path: reached by anything at or past zero
         return actual >= 0 if not spec.decreasing else actual <= 0
-    if spec.comparator in (Comparator.GT, Comparator.LT):
-        return ratio > 1.0 + RATIO_EPSILON
-    if spec.comparator is Comparator.APPROX:
-        return ratio >= 1.0 - APPROX_TOLERANCE - RATIO_EPSILON
-    return ratio >= 1.0 - RATIO_EPSILON
+    return ratio_reaches(spec.comparator, ratio)
 
 
 def progress(spec: TargetSpec, actual: float | None) -> float | None:

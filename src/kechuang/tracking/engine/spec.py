@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from kechuang.core.targets import Comparator  # one comparator meaning for every Target
+
 
 class Kind(StrEnum):
     """What the target's number means; stored codes, never rename."""
@@ -26,25 +28,6 @@ class Direction(StrEnum):
 
     INCREASE = "increase"
     DECREASE = "decrease"
-
-
-class Comparator(StrEnum):
-    """How strictly the goal must be reached, read in the target's direction.
-
-    ``=``, ``>=`` and ``<=`` are inclusive (reaching the goal counts), ``>`` and ``<`` are strict
-    (the goal must be passed), ``~`` (约) accepts a small shortfall, ``range`` gives a band
-    ``value..value_max`` whose near end (the first reached when moving in the target's direction)
-    is the goal. For a decrease target "降低10%以上" the parser may write ``>=``: strictness is
-    about the size of the change, so comparators never flip a target's direction.
-    """
-
-    EQ = "="
-    GT = ">"
-    GE = ">="
-    LT = "<"
-    LE = "<="
-    APPROX = "~"
-    RANGE = "range"
 
 
 class Milestone(NamedTuple):
