@@ -23,4 +23,7 @@ class ProjectsConfig(AppConfig):
         register(NavItem(_("My applications"), "projects:my_applications", 31, frozenset({Role.ENTERPRISE_USER}),
                          icon="✎"))
         register(NavItem(_("Work queue"), "projects:officer_queue", 32, officers, icon="⧗"))
+        register(NavItem(_("Programmes and calls"), "projects:programme_list", 34, officers, icon="▦"))
+        register(NavItem(_("Expert pool"), "projects:expert_list", 35, officers, icon="☷"))
+        register(NavItem(_("Integrity records"), "projects:integrity_list", 36, officers, icon="⚑"))
         register(NavItem(_("My reviews"), "projects:expert_queue", 33, frozenset({Role.EXPERT}), icon="✓"))

@@ -182,7 +182,7 @@ APPLICATION_LIFECYCLE = build_workflow(
             _t("fail_acceptance", "Fail acceptance", "failed_acceptance", _O,
                "acceptance_review_done", "reason_given"),
         )),
-        State("accepted", "Accepted", (
+        State("accepted", "Acceptance passed", (
             _t("evaluate", "Record performance evaluation", "evaluated", _O, "performance_evaluated"),
         )),
         State("failed_acceptance", "Failed acceptance", (

@@ -195,13 +195,11 @@ def document_add(*, actor: User, application: Application, kind: str, upload: Up
 
 
 def application_submit(*, actor: User, application: Application, now=None) -> Application:
-    """Submit (or resubmit after a return) once every check passes; a refusal is audited, nothing else."""
+    """Submit (or resubmit after a return) once every check passes; a refusal changes nothing."""
     code = "submit" if application.state == "draft" else "resubmit"
     ensure_flow_role(actor, application, FlowRole.APPLICANT, code)
     report = submission_report(application, now)
-    if not report.ok:
-        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=application,
-                     reason=f"{code}: " + "; ".join(problem_text(p) for p in report.problems)[:2000])
+    if not report.ok:  # bad input, shown to the applicant in full; not an access refusal, so no denied row
         raise SubmissionRefused(report)
 
     def stamp(app: Application) -> None:
