@@ -59,7 +59,7 @@ def test_officer_creates_a_programme_and_a_call_with_topics_and_rubric(projects)
     assert call.required_attachments == ["可行性报告"]
     assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE, object_id=str(call.pk)).exists()
     page = client.get(f"/projects/calls/{call.pk}/edit/").content.decode()
-    assert 'value="创新性"' in page and 'value="500"' in page, page[-6000:]
+    assert 'value="创新性"' in page and 'value="500"' in page
 
 
 def test_a_repeated_rubric_code_is_refused_on_the_list_and_nothing_is_stored(projects):
@@ -82,7 +82,7 @@ def test_officer_adds_an_expert_with_a_conflict_declaration(projects):
             **management("conflicts", [{"organisation": projects.applicant.organisation_id}]),
             **management("collaborations", [{"organisation": projects.world.elsewhere.pk, "year": 2025}])}
     response = client.post("/projects/experts/new/", data)
-    assert response.status_code == 302, (response.context["form"].errors, [fs.errors for _t, fs in response.context["lists"]])
+    assert response.status_code == 302
     profile = ExpertProfile.objects.get(user__username="zhang-prof")
     assert profile.id_number == number and profile.fields == ["52010"]
     assert list(profile.declared_conflicts.values_list("pk", flat=True)) == [projects.applicant.organisation_id]

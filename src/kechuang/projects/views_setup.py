@@ -88,8 +88,8 @@ def call_edit(request: HttpRequest, programme_pk: int | None = None, pk: int | N
     programme = call.programme if call else get_object_or_404(Programme, pk=programme_pk)
     form = f.CallForm(request.POST or None, initial=f.CallForm.initial_from(call) if call else None)
     topics = _formset(f.TopicFormSet, request, "topics", [
-        {"code": t.get("code"), "title": t.get("title"), "budget": f.in_wan(t.get("budget"))} for t in call.topics] if call
-        else None)
+        {"code": t.get("code"), "title": t.get("title"), "budget": f.in_wan(t.get("budget"))}
+        for t in call.topics] if call else None)
     rubric = _formset(f.CriterionFormSet, request, "rubric", call.rubric if call else None)
     attachments = _formset(f.AttachmentFormSet, request, "attachments",
                            [{"name": n} for n in call.required_attachments] if call else None)
