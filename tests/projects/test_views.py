@@ -110,7 +110,7 @@ def test_application_page_shows_topic_title_signs_and_separated_amounts(projects
     page = client_for(projects.applicant).get(f"/projects/applications/{app.pk}/").content.decode()
     assert "智能制造" in page and "T1 ·" not in page
     assert "发明专利申请 ≥ 3 项" in page and "&gt;=" not in page
-    assert "200,000" in page and "700,000" in page
+    assert "20 万元" in page and "70 万元" in page  # one convention: 万元, unit after each figure
 
 
 def test_returned_application_page_says_by_when_to_resubmit(projects):

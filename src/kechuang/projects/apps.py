@@ -27,4 +27,7 @@ class ProjectsConfig(AppConfig):
         register(NavItem(_("My applications"), "projects:my_applications", 31, frozenset({Role.ENTERPRISE_USER}),
                          icon="✎"))
         register(NavItem(_("Work queue"), "projects:officer_queue", 32, icon="⧗", allowed=is_officer))
+        register(NavItem(_("Programmes and calls"), "projects:programme_list", 34, icon="▦", allowed=is_officer))
+        register(NavItem(_("Expert pool"), "projects:expert_list", 35, icon="☷", allowed=is_officer))
+        register(NavItem(_("Integrity records"), "projects:integrity_list", 36, icon="⚑", allowed=is_officer))
         register(NavItem(_("My reviews"), "projects:expert_queue", 33, frozenset({Role.EXPERT}), icon="✓"))

@@ -4,8 +4,8 @@ The domain reports raw values (ISO timestamps in UTC, ``Decimal('2195000.00')``,
 its rules stay exact and testable; this module is the Django boundary that turns them into text for
 people. Messages whose parameters are named (violation templates, award reasons) are formatted by
 parameter name through :data:`PARAM_FORMATS` and :func:`kechuang.i18n.render`; templates use the same
-functions as filters (``kechuang.projects.templatetags.projects_format``). Amounts are yuan with thousands separators
-everywhere except where a page states its unit as 万元 (call budgets), which use :func:`wan`.
+functions as filters (``kechuang.projects.templatetags.projects_format``). Pages show amounts with
+:func:`money`, in 万元 with the unit written after each figure; amounts are stored, typed and exported in yuan.
 """
 
 from __future__ import annotations
@@ -48,6 +48,13 @@ def wan(value: Any) -> str:
     """An amount in yuan shown in 万元 (ten thousand yuan): 3000000 → "300"; 125000 → "12.5"."""
     number = _decimal(value)
     return str(value) if number is None else _trim(number / 10_000, 4)
+
+
+def money(value: Any) -> str:
+    """An amount in yuan as pages show it: in 万元 with its unit, 125000 → "12.5 万元"; None → "—"."""
+    if value is None or value == "":
+        return "—"
+    return gettext("%(amount)s × 10,000 yuan") % {"amount": wan(value)}
 
 
 def times(value: Any) -> str:

@@ -261,6 +261,8 @@ class ExpertProfile(models.Model):
     fields = models.JSONField(_("fields"), default=list, blank=True)
     available = models.BooleanField(_("available"), default=True)
     max_load = models.PositiveSmallIntegerField(_("most applications per call"), default=15)
+    id_number = models.CharField(_("ID number"), max_length=18, blank=True, db_index=True,
+                                 help_text=_("Matched against applicants' leaders and team members."))
     declared_conflicts = models.ManyToManyField(Organisation, blank=True, related_name="declared_by_experts",
                                                 verbose_name=_("declared conflicts"))
 

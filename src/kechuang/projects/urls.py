@@ -3,6 +3,7 @@
 from django.urls import path
 
 from kechuang.projects import views
+from kechuang.projects.urls_setup import urlpatterns as setup_urlpatterns
 
 app_name = "projects"
 
@@ -26,4 +27,5 @@ urlpatterns = [
     path("applications/<int:pk>/review/", views.review_form, name="review_form"),
     path("applications/<int:pk>/reviewers/", views.reviewers, name="reviewers"),
     path("applications/<int:pk>/timeline/", views.timeline, name="timeline"),
+    *setup_urlpatterns,
 ]

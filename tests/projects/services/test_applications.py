@@ -22,7 +22,8 @@ def refused(p, app, **kwargs) -> list[str]:
     with pytest.raises(svc.SubmissionRefused) as caught:
         svc.application_submit(actor=p.applicant, application=app, **kwargs)
     assert Application.objects.get(pk=app.pk).state == "draft"
-    assert audit_for(app).filter(action=AuditEntry.Action.DENIED).exists()
+    # Bad input is not an access refusal: no "denied" row in the audit trail.
+    assert not audit_for(app).filter(action=AuditEntry.Action.DENIED).exists()
     return [problem_text(x) for x in caught.value.report.problems]
 
 

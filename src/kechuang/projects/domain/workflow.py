@@ -44,7 +44,7 @@ APPLICATION_LIFECYCLE = Workflow(
         State("awarded", _("Awarded")), State("rejected", _("Rejected")),
         State("contract_drafted", _("Contract drafted")), State("contract_signed", _("Contract signed")),
         State("in_progress", _("In progress")), State("midterm_checked", _("Mid-term checked")),
-        State("acceptance_requested", _("Acceptance requested")), State("accepted", _("Accepted")),
+        State("acceptance_requested", _("Acceptance requested")), State("accepted", _("Acceptance passed")),
         State("failed_acceptance", _("Failed acceptance")), State("evaluated", _("Evaluated")),
         State("closed", _("Closed")), State("withdrawn", _("Withdrawn")),
     ),

@@ -214,9 +214,7 @@ def application_submit(*, actor: User, application: Application, now=None) -> Ap
     code = "submit" if application.state == "draft" else "resubmit"
     ensure_flow_role(actor, application, FlowRole.APPLICANT, code)
     report = submission_report(application, now)
-    if not report.ok:
-        audit_record(actor=actor, action=AuditEntry.Action.DENIED, obj=application,
-                     reason=f"{code}: " + "; ".join(problem_text(p) for p in report.problems)[:2000])
+    if not report.ok:  # bad input, shown to the applicant in full; not an access refusal, so no denied row
         raise SubmissionRefused(report)
     return _step(actor, application, code, report=report, now=now)
 

@@ -43,6 +43,8 @@ def expert_facts(profiles: Iterable[ExpertProfile], load_taken: dict[int, int] |
             id=str(p.user_id), organisation_id=str(p.user.organisation_id), fields=tuple(p.fields),
             cap=max(p.max_load - taken.get(p.user_id, 0), 0), available=p.available,
             declared_organisations=frozenset(str(o.pk) for o in p.declared_conflicts.all()),
+            # The expert's own ID number: an expert on the application's team is a conflict.
+            declared_persons=frozenset({p.id_number} if p.id_number else ()),
             collaborations=tuple(coi.Collaboration(str(c.organisation_id), dt.date(c.year, 12, 31))
                                  for c in p.collaborations.all()),
         )

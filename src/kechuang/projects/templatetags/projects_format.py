@@ -10,6 +10,7 @@ register = template.Library()
 
 register.filter("yuan", formatting.yuan)
 register.filter("wan", formatting.wan)
+register.filter("money", formatting.money)
 register.filter("times", formatting.times)
 register.filter("percent", formatting.percent)
 register.filter("local_datetime", formatting.local_datetime)
